@@ -213,3 +213,21 @@ def test_a_drum_and_a_minus_number_is_a_fader_cut_and_a_pitched_part_asks():
     assert last(*DRUMS, "/mod/snare1/gain 0.8", "snare -3") == ["/mod/snare1/gain 0.566357"]
     said = refused(*PAD, "the sine is the bass", "bass -6")
     assert "6 dB down or 6 semitones down" in said
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("Stop after 2 more bars.", "/at 2 bar /seq/stop"), ("stop end bar", "/seq/stop bar"), ("stop 2 bars", "/at 2 bar /seq/stop"),
+    ("the hats in each sixteenth", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"),
+    ("double kick every 16th", "/seq/add kick kick1 xxxxxxxxxxxxxxxx"),
+    ("Fade everything out over 8 bars for savasana.", "/ramp/master/gain -60.0 32"),
+    ("Fade out over 8 bars at the end.", "/ramp/master/gain -60.0 32"),
+    ("snare louder, plus 3 dB", "/mod/snare1/gain 0.706269"),
+])
+def test_terse_and_wordy_lines_of_the_s39_and_s40_rounds(phrase, made):
+    assert last(*DRUMS, "/mod/snare1/gain 0.5", "start", phrase)[0] == made
+
+
+@pytest.mark.parametrize("phrase, made", [("Strings, piano.", "/mod/triangle1/gain 0.251189"),
+                                          ("Strings, forte!", "/mod/triangle1/gain 0.707946")])
+def test_a_conductor_addresses_a_section_then_gives_its_marking(phrase, made):
+    assert last(*PAD, "the triangle is the strings", "/mod/triangle1/gain 0.5", phrase) == [made]

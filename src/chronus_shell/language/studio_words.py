@@ -69,6 +69,18 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(pink|white|brown)\s+(?:noise\s+)?instead\s+of\s+(?:pink|white|brown)(?:\s+noise)?\b", r"\1"),
     # a part held on a note ('hold the 808 on e1'): that note held on it
     (r"^(hold|sustain)\s+((?:the\s+)?[\w-]+)\s+(?:on|at)\s+([a-g](?:#|b)?\d)[.!]*$", r"\1 \3 on \2"),
+    # a stop after more bars, a terse stop ('Stop after 2 more bars.', 'stop end bar', 'stop 2 bars'); a level said
+    # louder with its step ('Jingle louder, plus 4 dB.'); the sixteenths said 'each' ('the hats in each sixteenth'); a
+    # metal drummer's double kick (two pedals: the kick); a length or a purpose after a fade ('… over 8 bars at the end')
+    (r"\b(after|in)\s+(\d+|one|two|three|four|eight)\s+more\s+(bars?|beats?)\b", r"\1 \2 \3"),
+    (r"^stop\s+(?:at\s+)?(?:the\s+)?end(?:\s+of)?\s+(?:the\s+|this\s+)?bar[.!]*$", "stop at the end of the bar"),
+    (r"^stop\s+(\d+)\s+bars?[.!]*$", r"stop in \1 bars"),
+    (r"^((?:the\s+)?[a-z][\w-]*)\s+(louder|quieter|softer)\s*,\s*(?:plus|\+|by)?\s*(\d+(?:\.\d+)?)\s*db[.!]*$",
+     lambda m: f"{m[1]} {'up' if m[2].lower() == 'louder' else 'down'} {m[3]} db"),
+    (r"\bin\s+each\s+(sixteenth|16th|eighth|8th|beat|quarter)\b", r"on every \1"), (r"^double\s+kick\b", "kick"),
+    (r"^(fade\b.*?\bover\s+\d+\s+bars?)\s+(?:for\s+(?:the\s+)?[a-z]+|at\s+the\s+end)[.!]*$", r"\1"),
+    (r"^(?:a\s+)?(?:long|short)\s+(delay|echo)\s+on\b", r"\1 on"),
+    (r"^(add|put)\s+(an?\s+)?(saw|sine|square|triangle)\s+drone\b", r"\1 \2\3"),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
@@ -89,7 +101,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a conductor's part addressed, then what it does ('Brass, tacet.', 'Brass, come back in.'); everyone addressed
     # mid-line ('Diminuendo, everyone, over 2 bars.')
     (r"^((?:the\s+)?(?!(?:ok|okay|now|and|so|then|everyone|everybody|all|yes|no)\b)[a-z][\w-]*)\s*,\s*"
-     r"(?=(?:tacet|come\s+back\s+in|back\s+in|louder|softer|quieter)[.!]*$)", r"\1 "),
+     r"(?=(?:tacet|come\s+back\s+in|back\s+in|louder|softer|quieter|piano|forte|pianissimo|fortissimo|mezzo[\s-]?(?:piano|forte)|"
+     r"mp|mf|pp|ff|ppp|fff)[.!]*$)", r"\1 "),
     (r",\s*(?:everyone|everybody|all\s+of\s+you|folks)\s*,\s*", " "),
     # a drum said 'half' or 'double' alone ('kick half', 'hats double'): its rhythm's speed, never its level at 0.5
     (r"^((?:the\s+)?(?:kick|kicks|snare|snares|hats?|hi-?hats?|hh|claps?|drums|perc|percussion|shakers?|ride|toms?))\s+"
