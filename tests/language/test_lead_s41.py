@@ -231,3 +231,18 @@ def test_terse_and_wordy_lines_of_the_s39_and_s40_rounds(phrase, made):
                                           ("Strings, forte!", "/mod/triangle1/gain 0.707946")])
 def test_a_conductor_addresses_a_section_then_gives_its_marking(phrase, made):
     assert last(*PAD, "the triangle is the strings", "/mod/triangle1/gain 0.5", phrase) == [made]
+
+
+CARIOCA = (*DRUMS, "/patch/create sine1 sine", "/patch/connect sine1 master", "the sine is the 808", "/seq/bpm 130", "start")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("bpm 150 pra ficar mais pesado", ["/seq/bpm 150.0"]),
+    ("tempo sobe pra 150 em 8 compassos", ["/seq/bpm 150.0 ramp 32"]),
+    ("kick e snare menos 2 db", ["/mod/kick1/gain 0.635463", "/mod/snare1/gain 0.635463"]),
+    ("escala frigia em E", ["/seq/key e phrygian"]),
+    ("grava ai", ["/record/start"]),                                  # a take called 'ai'
+    ("distorcao no 808, drive 8", ["/patch/create distortion1 distortion"]),
+])
+def test_a_brazilian_producers_words(phrase, made):
+    assert last(*CARIOCA, "/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8", phrase)[:len(made)] == made

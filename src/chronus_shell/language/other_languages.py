@@ -55,7 +55,8 @@ OTHER_LANGUAGES = {
     "segura": "hold", "agora": "now", "tudo": "everything", "desfaz": "undo", "mais": "more", "salva": "save",
     "salvar": "save", "como": "as", "pontuado": "dotted", "esquerda": "left", "direita": "right", "oitava": "octave",
     "escala": "scale", "pros": "for the", "carrega": "load", "desculpa": "sorry", "pouquinho": "little bit",
-    "na": "on the", "solta": "release",
+    "na": "on the", "solta": "release", "volta": "back", "distorcao": "distortion", "com": "with",
+    "frigia": "phrygian", "dorico": "dorian", "dórico": "dorian", "lidio": "lydian", "lídio": "lydian",
     # Italian (italo disco, a conservatory): 'muta la cassa per 2 battute', 'delay sul lead, 1/8 puntato', 'registra'
     "cassa": "kick", "rullante": "snare", "batteria": "drums", "battuta": "bar", "battute": "bars", "misure": "bars",
     "sul": "on the", "sulla": "on the", "sullo": "on the", "sui": "on the", "sugli": "on the",
@@ -127,7 +128,13 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bum\s+acorde\b", "a chord"), (r"^release\s+(?:o\s+|the\s+)?(?:acorde|chord)\b", "let the chord go"),
     (r"(?<=[a-z])\s+no\s+(?=\d)", " on "), (r"(?<=\s)o\s+(?=[a-z0-9]{2})", "the "), (r"\bpor\s+favor\b", "please"),
     (r"\bpor\s+(?=\d)", "for "), (r"\bem\s+(?=\d+\s+bars?\b)", "over "), (r"^((?:hold|sustain)\s+(?:the\s+|o\s+)?[\w-]+)\s+em\s+(?=[a-g](?:#|b)?\d\b)", r"\1 on "), (r"\be\s+para[.!]*$", "and stop"),
-    (r"\bsame\s+pro\s+", "same for the "), (r"\bum\s+little\s+bit\b", "a little bit"), (r"^recording\s+start$", "start recording"),
+    (r"\bsame\s+pro\s+", "same for the "), (r"\bum\s+little\s+bit\b", "a little bit"),
+    (r"^(reverb|delay|echo|distortion|filter)\s+no\s+(?=[a-z0-9])", r"\1 on the "), (r"\bpra\s+(?=\d)", "to "),
+    (r"\s+pra\s+ficar\b.*$", ""), (r"\bno\s+fim\s+(?:desse|deste|do)\s+(?:compasso|bar)\b", "at the end of this bar"),
+    (r"^para\s+(?:tudo|todo|everything)\b", "stop"), (r"^(?:grava|record)\s+a[ií][.!]*$", "record"),
+    (r"\s+tipo\s+(?=\d)", ", "), (r"^tempo\s+raise\s+", "tempo up "), (r"^back\s+(?:the\s+|o\s+)(?=[a-z])", "bring back the "), (r"\bless\s+(?=\d+(?:\.\d+)?\s*db\b)", "-"),
+    (r"\b(phrygian|dorian|lydian|mixolydian|aeolian|locrian|ionian|major|minor)\s+em\s+(?=[a-g](?:#|b)?\b)", r"\1 in "),
+    (r"(?<=\d)\s+eighth$", ", eighth notes"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
     (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
     # Spanish: 'un poco' a bit, 'a la izquierda' to the left, 'más fuerte' louder, 'medio tono' a semitone, '¡…!'
@@ -189,7 +196,7 @@ def in_english(line: str, kept=frozenset()) -> str:
     none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said, and so does a session's or a
     recording's name."""
     named = _NAMED_AFTER.match(line)
-    if named is not None and named.end() < len(line):
+    if named is not None and named.end() < len(line) and line[named.end():].strip(" .!").lower() not in ("ai", "aí"):
         return _in_english(named.group(0), kept) + line[named.end():]
     return _in_english(line, kept)
 

@@ -47,7 +47,7 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a chord held said with the parts first ('Strings and piano both hold C major', 'bass and accordion hold a D minor
     # together'): held on them
     (r"^(?:the\s+)?((?!(?:now|ok|okay|and|then|so|please|just|let|you|i|we|it)\b)[a-z][\w-]*(?:\s*(?:,|and|&)\s*(?:the\s+)?"
-     r"[a-z][\w-]*)*)\s+(?:both\s+|all\s+|together\s+)?(?:holds?|sustains?)\s+(?:an?\s+)?([a-g](?:#|b|\s+flat|\s+sharp)?"
+     r"[a-z][\w-]*)*)\s+(?:both\s+|all\s+|together\s+)?(?:holds?|sustains?)\s+(?:an?\s+)?(?:chord\s+(?:of\s+)?)?([a-g](?:#|b|\s+flat|\s+sharp)?"
      r"(?:\s*(?:major|minor|maj|min|m|dim|aug|sus[24]|add9|maj7|m7|7|9|6))*)(?:\s+chord)?(?:\s+together)?[.!]*$",
      r"hold \2 on the \1"),
     # notes held said after a part's label, the interval named before them ('drone: hold a fifth, A and E.'): held on it
