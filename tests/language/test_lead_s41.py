@@ -246,3 +246,26 @@ CARIOCA = (*DRUMS, "/patch/create sine1 sine", "/patch/connect sine1 master", "t
 ])
 def test_a_brazilian_producers_words(phrase, made):
     assert last(*CARIOCA, "/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8", phrase)[:len(made)] == made
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("le snare -2 dB", ["/mod/snare1/gain 0.397164"]),
+    ("mute le kick pour 4 mesures", ["/seq/mute kick 1 4"]),
+    ("remets les hats", ["/seq/mute hats 0"]),
+    ("fade out sur 8 mesures", ["/ramp/master/gain -60.0 32"]),
+    ("record ça", ["/record/start"]),                                # a take called 'ça'
+])
+def test_a_french_producers_words(phrase, made):
+    assert last(*DRUMS, "/mod/snare1/gain 0.5", "start", "mute the hats", phrase)[:len(made)] == made
+
+
+def test_notes_held_with_a_remark_or_after_a_chord_named_by_kind_sound_together():
+    """'hold D and A on the drone, like the bordun strings' played D major then A major chords, a bar each."""
+    assert last(*PAD, "the triangle is the drone", "hold D and A on the drone, like the bordun strings") == \
+        ["/gate/triangle1 1 146.832384 220.0"]
+    made = last(*PAD, "Hold a diminished chord on the pad: B, D, F, A flat.")
+    assert made == ["/gate/triangle1 1 246.941651 293.664768 349.228231 415.304698"]
+
+
+def test_a_spanish_chord_of_la_is_still_a_minor():
+    assert last(*PAD, "acorde de la menor")[0].endswith(" 1 220.0 261.625565 329.627557")

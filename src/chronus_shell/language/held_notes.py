@@ -14,10 +14,12 @@ _NOTE = r"[a-g](?:#|b|\s*sharp|\s*flat)?[0-8]?"
 _NOTES = rf"(?P<notes>(?!an?\s+(?!and\b)){_NOTE}(?:(?:\s*(?:,|\+|&|\band\b)\s*|\s+){_NOTE})+)"  # ('hold c4 e4 g4 on the pad':
 #                                                                                  together; 'hold a G7': an article)
 _PART = r"(?:the\s+|my\s+|our\s+)?(?P<part>[\w-]+)"
-_FORMS = [re.compile(rf"^{form}[\s.!]*$", re.I) for form in (
+_AS_IF = r"(?:\s*,\s*(?:like|as|for)\s+[^,]+)?"           # ('…, like the bordun strings': a remark)
+_FORMS = [re.compile(rf"^{form}{_AS_IF}[\s.!]*$", re.I) for form in (
     rf"(?:hold|sustain|keep|play|put|give\s+me)?\s*(?:a\s+|the\s+)?drone\s+(?:on|for|in)\s+{_PART}\s*[:,-]?\s*(?:on\s+)?{_NOTES}",
     rf"{_PART}\s+drones?\s*[:,-]?\s*(?:on\s+)?{_NOTES}",
     rf"(?:hold|sustain)\s+{_NOTES}\s+(?:on|in|with)\s+{_PART}",
+    rf"(?:hold|sustain)\s+(?:an?\s+)?(?:[a-z]+\s+)?chord\s+(?:on|in)\s+{_PART}\s*:\s*{_NOTES}",   # ('a diminished chord on …: B, D')
 )]
 #: A part that holds notes now, changed to others: 'change the drone to D and A'.
 _CHANGE = re.compile(rf"^(?:now\s+)?(?:change|switch|move|retune|set)\s+{_PART}\s+to\s+{_NOTES}[\s.!]*$", re.I)

@@ -72,6 +72,12 @@ OTHER_LANGUAGES = {
     "anzi": "no", "grazie": "thanks", "dissolvenza": "fade", "volume": "volume", "riverbero": "reverb",
     "basso": "bass", "tonalità": "key", "tonalita": "key", "alla": "at the", "due": "two", "tre": "three", "quattro": "four",
     "cinque": "five", "sei": "six", "otto": "eight", "sedici": "sixteen",
+    # French (French house, a chanson): 'le clap -2 dB', 'delay sur le clap, croche pointée', 'remets les hats'
+    "le": "the", "sur": "on", "ouvre": "open", "ouvre-le": "open it", "ferme": "close", "ferme-le": "close it",
+    "remets": "bring back", "trop": "too much", "maintenant": "now", "lache": "release", "lâche": "release",
+    "chacun": "each", "chacune": "each", "tonalite": "key", "tonalité": "key", "croche": "eighth", "croches": "eighths",
+    "pointee": "dotted", "pointée": "dotted", "puis": "then", "basse": "bass", "et": "and", "gauche": "left",
+    "droite": "right", "montee": "build", "montée": "build", "caisse": "snare", "grosse caisse": "kick",
     # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
     "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
     "ghatao": "down",
@@ -131,7 +137,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bsame\s+pro\s+", "same for the "), (r"\bum\s+little\s+bit\b", "a little bit"),
     (r"^(reverb|delay|echo|distortion|filter)\s+no\s+(?=[a-z0-9])", r"\1 on the "), (r"\bpra\s+(?=\d)", "to "),
     (r"\s+pra\s+ficar\b.*$", ""), (r"\bno\s+fim\s+(?:desse|deste|do)\s+(?:compasso|bar)\b", "at the end of this bar"),
-    (r"^para\s+(?:tudo|todo|everything)\b", "stop"), (r"^(?:grava|record)\s+a[ií][.!]*$", "record"),
+    (r"^para\s+(?:tudo|todo|everything)\b", "stop"), (r"^(?:grava|record)\s+(?:a[ií]|[çc]a)[.!]*$", "record"),
     (r"\s+tipo\s+(?=\d)", ", "), (r"^tempo\s+raise\s+", "tempo up "), (r"^back\s+(?:the\s+|o\s+)(?=[a-z])", "bring back the "), (r"\bless\s+(?=\d+(?:\.\d+)?\s*db\b)", "-"),
     (r"\b(phrygian|dorian|lydian|mixolydian|aeolian|locrian|ionian|major|minor)\s+em\s+(?=[a-g](?:#|b)?\b)", r"\1 in "),
     (r"(?<=\d)\s+eighth$", ", eighth notes"), (r"^recording\s+start$", "start recording"),
@@ -152,7 +158,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(più|meno)\s+(?!mosso|moto|forte|piano|lento|presto|allegro|vivo|animato)", lambda m: "more " if m.group(1) == "più"
      else "less "), (r"(?:^|(?<=\s))il\s+(?=[a-z])", "the "), (r"(?<=\S)\s+del\s+(?=[a-z])", " of the "), (r"\bper\s+(?=\d|the\b)", "for "), (r"\buna\s+(?=bar\b)", "a "),
     (r"^anche\s+(?:the\s+|la\s+|lo\s+|i\s+|le\s+)?([\w-]+)[.!]*$", r"and the \1 too"),
-    (r"\bla\s+(?=(?:kick|snare|hats|bass|drums|chord|chords|bar|filter|lead|pad|clap|reverb|delay|distortion|melody)\b)", "the "),
+    (r"\bla\s+(?=(?:kick|snare|hats|bass|drums|chord|chords|bar|filter|lead|pad|clap|reverb|delay|distortion|melody|build)\b)", "the "),
     (r"^basta\s+(?:con\s+)?(?:the\s+)?(?:accordo|chord)[.!]*$", "let the chord go"), (r"\bmore\s+(?=the\s+last\b)", "plus "),
     (r"\bmore\s+(?=\d+(?:\.\d+)?\s*db\b)", "+"),
     (r"\bat\s+the\s+fine\b", "at the end"), (r"\bfade\s+in\s+uscita\b", "fade out"), (r"\bfade\s+in\s+entrata\b", "fade in"),
@@ -196,13 +202,23 @@ def in_english(line: str, kept=frozenset()) -> str:
     none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said, and so does a session's or a
     recording's name."""
     named = _NAMED_AFTER.match(line)
-    if named is not None and named.end() < len(line) and line[named.end():].strip(" .!").lower() not in ("ai", "aí"):
+    if named is not None and named.end() < len(line) and line[named.end():].strip(" .!").lower() not in ("ai", "aí", "ca", "ça"):
         return _in_english(named.group(0), kept) + line[named.end():]
     return _in_english(line, kept)
 
 
 #: An Italian span: 'in 4 battute' is over 4 bars (an English 'in 4 bars' is after them), read before the words.
 _SPAN_IN_BARS = re.compile(r"\bin\s+(\d+|una|due|tre|quattro|otto|sedici)\s+battut[ae]\b", re.I)
+#: French turns said before the words are: a span ('sur 8 mesures', 'en 16 mesures'), put back as before, held ('…, tenu').
+_FRENCH = [(re.compile(p, re.I), r) for p, r in (
+    (r"\b(?:en|sur)\s+(\d+)\s+mesures?\b", r"over \1 bars"), (r"\bremets\s+(?:[çc]a\s+)?comme\s+avant\b", "back to how it was"),
+    (r"^(.+?),\s*tenue?[.!]*$", r"hold \1"), (r"\ben\s+reverse\b", "reversed"), (r"\bplus\s+haut\b", "higher"),
+    (r"\bplus\s+bas\b", "lower"), (r"^plus[.!]*$", "more"), (r"\bpour\s+(?=\d)", "for "), (r"\bde\s+la\s+(?=(?:basse|batterie|caisse|guitare|voix|m[ée]lodie|filtre|reverb|snare|kick|hats|chords|lead|pad)\b)",
+     "of the "),
+    (r"\b(?:à|a)\s+(gauche|droite)\b", r"to the \1"), (r"\bune\s+mesure\b", "a bar"),
+)]
+
+
 #: Said before the words are: a tempo gone to ('accelera a 130': an English 'slow down a 20' is by 20), 'più basso' lower
 #: (never more bass), beats joined by 'e' after 'su' or 'no' ('su 2 e 4', 'no 2 e no 4': an English '1 e' is a 16th).
 _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
@@ -213,7 +229,7 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
 
 
 def _in_english(line: str, kept=frozenset()) -> str:
-    line = rewritten(_SPAN_IN_BARS.sub(r"over \1 battute", line), _BEFORE_THE_WORDS)
+    line = rewritten(rewritten(_SPAN_IN_BARS.sub(r"over \1 battute", line), _BEFORE_THE_WORDS), _FRENCH)
     line = _WORDS.sub(lambda m: m.group(0) if m.group(0).lower() in kept else OTHER_LANGUAGES[m.group(0).lower()], line) \
         if _WORDS.search(line) else line
     line = rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)
