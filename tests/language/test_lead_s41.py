@@ -216,7 +216,7 @@ def test_a_drum_and_a_minus_number_is_a_fader_cut_and_a_pitched_part_asks():
 
 
 @pytest.mark.parametrize("phrase, made", [
-    ("Stop after 2 more bars.", "/at 2 bar /seq/stop"), ("stop end bar", "/seq/stop bar"), ("stop 2 bars", "/at 2 bar /seq/stop"),
+    ("Stop after 2 more bars.", "/at 2 bar /seq/stop"), ("stop end bar", "/seq/stop bar"),
     ("the hats in each sixteenth", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"),
     ("double kick every 16th", "/seq/add kick kick1 xxxxxxxxxxxxxxxx"),
     ("Fade everything out over 8 bars for savasana.", "/ramp/master/gain -60.0 32"),
@@ -227,7 +227,7 @@ def test_terse_and_wordy_lines_of_the_s39_and_s40_rounds(phrase, made):
     assert last(*DRUMS, "/mod/snare1/gain 0.5", "start", phrase)[0] == made
 
 
-@pytest.mark.parametrize("phrase, made", [("Strings, piano.", "/mod/triangle1/gain 0.251189"),
+@pytest.mark.parametrize("phrase, made", [("Strings, pianissimo.", "/mod/triangle1/gain 0.125893"),
                                           ("Strings, forte!", "/mod/triangle1/gain 0.707946")])
 def test_a_conductor_addresses_a_section_then_gives_its_marking(phrase, made):
     assert last(*PAD, "the triangle is the strings", "/mod/triangle1/gain 0.5", phrase) == [made]
@@ -242,7 +242,6 @@ CARIOCA = (*DRUMS, "/patch/create sine1 sine", "/patch/connect sine1 master", "t
     ("kick e snare menos 2 db", ["/mod/kick1/gain 0.635463", "/mod/snare1/gain 0.635463"]),
     ("escala frigia em E", ["/seq/key e phrygian"]),
     ("grava ai", ["/record/start"]),                                  # a take called 'ai'
-    ("distorcao no 808, drive 8", ["/patch/create distortion1 distortion"]),
 ])
 def test_a_brazilian_producers_words(phrase, made):
     assert last(*CARIOCA, "/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8", phrase)[:len(made)] == made
@@ -269,3 +268,30 @@ def test_notes_held_with_a_remark_or_after_a_chord_named_by_kind_sound_together(
 
 def test_a_spanish_chord_of_la_is_still_a_minor():
     assert last(*PAD, "acorde de la menor")[0].endswith(" 1 220.0 261.625565 329.627557")
+
+
+# -- the second review's findings ----------------------------------------------------------------------------------------
+BAND = (*DRUMS, "/patch/create saw1 saw", "/patch/connect saw1 master", "/seq/add bass saw1 x.x.x.x.", "the saw is the bass",
+        "/patch/create triangle1 triangle", "/patch/connect triangle1 master", "the triangle is the pad", "start")
+
+
+@pytest.mark.parametrize("phrase", ["delay no bass, only the pad", "reverb no drums", "kick no 2", "stop 2 bars",
+                                    "hold c4 e4 g4 on the pad, for 2 bars", "hold the chord on c4", "ouvre le filtre"])
+def test_english_no_and_lengths_and_unknown_things_are_refused_never_done_otherwise(phrase):
+    """'delay no bass' put a delay on the bass (a Portuguese 'no' is 'on the'); ', for 2 bars' after held notes was
+    dropped; 'ouvre le filtre' loaded a session called filtre."""
+    refused(*BAND, phrase)
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("pad holds chord c", "/gate/triangle1 1 130.812783 164.813778 195.997718"),
+    ("back the bass down a bit", "/mod/saw1/gain 0.4"),
+    ("the bass at 2 o clock", "/mod/saw1/pan 0.4"),
+    ("double kick", "/seq/speed kick 2.0"),
+])
+def test_english_the_foreign_words_resembled_reads_as_before(phrase, made):
+    assert last(*BAND, "/mod/saw1/gain 0.5", phrase)[0] == made
+
+
+def test_chords_with_an_em_and_a_length_are_chords():
+    assert last(*BAND, "chords: em 2 bars, c 2 bars")[-1].startswith("/seq/notes chords e3+g3+b3")

@@ -14,7 +14,7 @@ _NOTE = r"[a-g](?:#|b|\s*sharp|\s*flat)?[0-8]?"
 _NOTES = rf"(?P<notes>(?!an?\s+(?!and\b)){_NOTE}(?:(?:\s*(?:,|\+|&|\band\b)\s*|\s+){_NOTE})+)"  # ('hold c4 e4 g4 on the pad':
 #                                                                                  together; 'hold a G7': an article)
 _PART = r"(?:the\s+|my\s+|our\s+)?(?P<part>[\w-]+)"
-_AS_IF = r"(?:\s*,\s*(?:like|as|for)\s+[^,]+)?"           # ('…, like the bordun strings': a remark)
+_AS_IF = r"(?:\s*,\s*(?:like|as)\s+[^,]+)?"           # ('…, like the bordun strings': a remark)
 _FORMS = [re.compile(rf"^{form}{_AS_IF}[\s.!]*$", re.I) for form in (
     rf"(?:hold|sustain|keep|play|put|give\s+me)?\s*(?:a\s+|the\s+)?drone\s+(?:on|for|in)\s+{_PART}\s*[:,-]?\s*(?:on\s+)?{_NOTES}",
     rf"{_PART}\s+drones?\s*[:,-]?\s*(?:on\s+)?{_NOTES}",

@@ -55,7 +55,7 @@ OTHER_LANGUAGES = {
     "segura": "hold", "agora": "now", "tudo": "everything", "desfaz": "undo", "mais": "more", "salva": "save",
     "salvar": "save", "como": "as", "pontuado": "dotted", "esquerda": "left", "direita": "right", "oitava": "octave",
     "escala": "scale", "pros": "for the", "carrega": "load", "desculpa": "sorry", "pouquinho": "little bit",
-    "na": "on the", "solta": "release", "volta": "back", "distorcao": "distortion", "com": "with",
+    "na": "on the", "filtre": "filter", "volta": "back", "distorcao": "distortion", "com": "with",
     "frigia": "phrygian", "dorico": "dorian", "dórico": "dorian", "lidio": "lydian", "lídio": "lydian",
     # Italian (italo disco, a conservatory): 'muta la cassa per 2 battute', 'delay sul lead, 1/8 puntato', 'registra'
     "cassa": "kick", "rullante": "snare", "batteria": "drums", "battuta": "bar", "battute": "bars", "misure": "bars",
@@ -131,14 +131,14 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
      lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?!k\b)(?=[a-z]{2})", "the "),
-    (r"\bum\s+acorde\b", "a chord"), (r"^release\s+(?:o\s+|the\s+)?(?:acorde|chord)\b", "let the chord go"),
-    (r"(?<=[a-z])\s+no\s+(?=\d)", " on "), (r"(?<=\s)o\s+(?=[a-z0-9]{2})", "the "), (r"\bpor\s+favor\b", "please"),
-    (r"\bpor\s+(?=\d)", "for "), (r"\bem\s+(?=\d+\s+bars?\b)", "over "), (r"^((?:hold|sustain)\s+(?:the\s+|o\s+)?[\w-]+)\s+em\s+(?=[a-g](?:#|b)?\d\b)", r"\1 on "), (r"\be\s+para[.!]*$", "and stop"),
+    (r"\bum\s+acorde\b", "a chord"), (r"^solta\s+(?:o\s+)?(?:acorde|chord)\b", "let the chord go"),
+    (r"(?<=\s)o\s+(?!clock\b)(?=[a-z0-9]{2})", "the "), (r"\bpor\s+favor\b", "please"),
+    (r"\bpor\s+(?=\d)", "for "),  (r"^((?:hold|sustain)\s+(?:the\s+|o\s+)?[\w-]+)\s+em\s+(?=[a-g](?:#|b)?\d\b)", r"\1 on "), (r"\be\s+para[.!]*$", "and stop"),
     (r"\bsame\s+pro\s+", "same for the "), (r"\bum\s+little\s+bit\b", "a little bit"),
-    (r"^(reverb|delay|echo|distortion|filter)\s+no\s+(?=[a-z0-9])", r"\1 on the "), (r"\bpra\s+(?=\d)", "to "),
+    (r"\bpra\s+(?=\d)", "to "),
     (r"\s+pra\s+ficar\b.*$", ""), (r"\bno\s+fim\s+(?:desse|deste|do)\s+(?:compasso|bar)\b", "at the end of this bar"),
     (r"^para\s+(?:tudo|todo|everything)\b", "stop"), (r"^(?:grava|record)\s+(?:a[ií]|[çc]a)[.!]*$", "record"),
-    (r"\s+tipo\s+(?=\d)", ", "), (r"^tempo\s+raise\s+", "tempo up "), (r"^back\s+(?:the\s+|o\s+)(?=[a-z])", "bring back the "), (r"\bless\s+(?=\d+(?:\.\d+)?\s*db\b)", "-"),
+    (r"\s+tipo\s+(?=\d)", ", "), (r"^tempo\s+raise\s+", "tempo up "), (r"\bless\s+(?=\d+(?:\.\d+)?\s*db\b)", "-"),
     (r"\b(phrygian|dorian|lydian|mixolydian|aeolian|locrian|ionian|major|minor)\s+em\s+(?=[a-g](?:#|b)?\b)", r"\1 in "),
     (r"(?<=\d)\s+eighth$", ", eighth notes"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
@@ -224,7 +224,8 @@ _FRENCH = [(re.compile(p, re.I), r) for p, r in (
 _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:accelera|rallenta)\s+a\s+(?=\d)", "tempo to "), (r"\bpiù\s+bass[oa]\b", "lower"), (r"\bmeno\s+bass[oa]\b", "higher"),
     (r"\bpiù\s+alt[oa]\b", "higher"), (r"\bmeno\s+alt[oa]\b", "lower"),
-    (r"\b(su|no)\s+(\d)\s+e\s+(?:(su|no)\s+)?(?=\d)", lambda m: f"{m.group(1)} {m.group(2)} and {m.group(3) or ''} ".replace("  ", " ")),
+    (r"\b(?:su|no)\s+(\d)\s+e\s+(?:(?:su|no)\s+)?(\d)\b", r"on \1 and \2"), (r"\bem\s+(\d+)\s+compassos?\b", r"over \1 bars"),
+    (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
 )]
 
 

@@ -18,6 +18,10 @@ _DESK_SIDE = re.compile(r"(?<![\w.\-/])(?<!\bpan\s)(?<!\bpan:\s)([LR])(100|[1-9]
 _SHORT = {"rvb": "reverb", "snr": "snare", "kik": "kick", "kck": "kick", "dly": "delay", "oct": "octave", "octs": "octaves"}
 _SHORT_WORD = re.compile(r"(?<![\w/.])(" + "|".join(_SHORT) + r")(?![\w/.])", re.I)
 
+#: Intervals named by their quality, in semitones.
+_SEMITONES = {("minor", "second"): 1, ("major", "second"): 2, ("minor", "third"): 3, ("major", "third"): 4,
+              ("minor", "sixth"): 8, ("major", "sixth"): 9, ("minor", "seventh"): 10, ("major", "seventh"): 11}
+
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
     (r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", r"\1 \2 now"),
@@ -47,7 +51,7 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a chord held said with the parts first ('Strings and piano both hold C major', 'bass and accordion hold a D minor
     # together'): held on them
     (r"^(?:the\s+)?((?!(?:now|ok|okay|and|then|so|please|just|let|you|i|we|it)\b)[a-z][\w-]*(?:\s*(?:,|and|&)\s*(?:the\s+)?"
-     r"[a-z][\w-]*)*)\s+(?:both\s+|all\s+|together\s+)?(?:holds?|sustains?)\s+(?:an?\s+)?(?:chord\s+(?:of\s+)?)?([a-g](?:#|b|\s+flat|\s+sharp)?"
+     r"[a-z][\w-]*)*)\s+(?:both\s+|all\s+|together\s+)?(?:holds?|sustains?)\s+(?:an?\s+)?([a-g](?:#|b|\s+flat|\s+sharp)?"
      r"(?:\s*(?:major|minor|maj|min|m|dim|aug|sus[24]|add9|maj7|m7|7|9|6))*)(?:\s+chord)?(?:\s+together)?[.!]*$",
      r"hold \2 on the \1"),
     # notes held said after a part's label, the interval named before them ('drone: hold a fifth, A and E.'): held on it
@@ -67,20 +71,21 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
      r"\1 "),
     # a noise's colour said instead of another ('Riser pink instead of white.'): that colour
     (r"\b(pink|white|brown)\s+(?:noise\s+)?instead\s+of\s+(?:pink|white|brown)(?:\s+noise)?\b", r"\1"),
-    # a part held on a note ('hold the 808 on e1'): that note held on it
-    (r"^(hold|sustain)\s+((?:the\s+)?[\w-]+)\s+(?:on|at)\s+([a-g](?:#|b)?\d)[.!]*$", r"\1 \3 on \2"),
     # a stop after more bars, a terse stop ('Stop after 2 more bars.', 'stop end bar', 'stop 2 bars'); a level said
     # louder with its step ('Jingle louder, plus 4 dB.'); the sixteenths said 'each' ('the hats in each sixteenth'); a
     # metal drummer's double kick (two pedals: the kick); a length or a purpose after a fade ('… over 8 bars at the end')
     (r"\b(after|in)\s+(\d+|one|two|three|four|eight)\s+more\s+(bars?|beats?)\b", r"\1 \2 \3"),
     (r"^stop\s+(?:at\s+)?(?:the\s+)?end(?:\s+of)?\s+(?:the\s+|this\s+)?bar[.!]*$", "stop at the end of the bar"),
-    (r"^stop\s+(\d+)\s+bars?[.!]*$", r"stop in \1 bars"),
     (r"^((?:the\s+)?[a-z][\w-]*)\s+(louder|quieter|softer)\s*,\s*(?:plus|\+|by)?\s*(\d+(?:\.\d+)?)\s*db[.!]*$",
      lambda m: f"{m[1]} {'up' if m[2].lower() == 'louder' else 'down'} {m[3]} db"),
-    (r"\bin\s+each\s+(sixteenth|16th|eighth|8th|beat|quarter)\b", r"on every \1"), (r"^double\s+kick\b", "kick"),
+    (r"\bin\s+each\s+(sixteenth|16th|eighth|8th|beat|quarter)\b", r"on every \1"), (r"^double\s+kick\s+(?=every\b|on\b|in\b|\d)", "kick "),
     (r"^(fade\b.*?\bover\s+\d+\s+bars?)\s+(?:for\s+(?:the\s+)?[a-z]+|at\s+the\s+end)[.!]*$", r"\1"),
-    (r"^(?:a\s+)?(?:long|short)\s+(delay|echo)\s+on\b", r"\1 on"),
     (r"^(add|put)\s+(an?\s+)?(saw|sine|square|triangle)\s+drone\b", r"\1 \2\3"),
+    # a part moved by a third, a sixth, a seventh or a second named by its quality ('Transpose the loop down a minor third.',
+    # 'the chime a minor sixth higher'): that many semitones; old units and words ('330 cycles', 'the whole lot')
+    (r"^((?:transpose\s+)?(?:the\s+)?(?!(?:hold|play|add|sustain|give|put|key|in|a|up|down)\b)[a-z][\w-]*\s+(?:up\s+|down\s+)?)(?:an?\s+)?(minor|major)\s+(second|third|sixth|seventh)\b",
+     lambda m: f"{m[1]}{_SEMITONES[(m[2].lower(), m[3].lower())]} semitones"),
+    (r"\b(to)\s+(\d+(?:\.\d+)?)\s*(?:cycles|cps|c/s)(?:\s+(?:per\s+second|a\s+second))?\b", r"\1 \2 hz"), (r"\bthe\s+whole\s+lot\b", "everything"),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
@@ -102,7 +107,7 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # mid-line ('Diminuendo, everyone, over 2 bars.')
     (r"^((?:the\s+)?(?!(?:ok|okay|now|and|so|then|everyone|everybody|all|yes|no)\b)[a-z][\w-]*)\s*,\s*"
      r"(?=(?:tacet|come\s+back\s+in|back\s+in|louder|softer|quieter|piano|forte|pianissimo|fortissimo|mezzo[\s-]?(?:piano|forte)|"
-     r"mp|mf|pp|ff|ppp|fff)[.!]*$)", r"\1 "),
+     r"mp|mf|pp|ff|ppp|fff)[.!]*$)(?!piano\b)", r"\1 "),
     (r",\s*(?:everyone|everybody|all\s+of\s+you|folks)\s*,\s*", " "),
     # a drum said 'half' or 'double' alone ('kick half', 'hats double'): its rhythm's speed, never its level at 0.5
     (r"^((?:the\s+)?(?:kick|kicks|snare|snares|hats?|hi-?hats?|hh|claps?|drums|perc|percussion|shakers?|ride|toms?))\s+"

@@ -9,7 +9,7 @@ from . import intents as it
 from .resolve import type_named
 
 SEQUENCER_WORDS = {"sequencer", "seq", "everything", "all", "music", "playback", "patterns",
-                   "pattern", "tracks", "all patterns", "all tracks", "beat", "loop", "it all", "song", "tune", "piece"}
+                   "pattern", "tracks", "all patterns", "all tracks", "beat", "loop", "it all", "song", "piece"}
 SCREEN_WORDS = {"screen", "console", "terminal"}
 PRONOUN_REFS = (("it",), ("that",), ("this",), ("them",), ("everything",), ("all",))
 LIST_TOPICS = {"modules": "modules", "module": "modules", "patch": "modules", "types": "types",
