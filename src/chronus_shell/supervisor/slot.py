@@ -43,6 +43,11 @@ HOLD_WAIT_BLOCKS = 0.25   # the least a slot waits for a command being stamped; 
 RENDER_MARGIN_BLOCKS = 0.15   # kept free before a block's cycle, besides twice the slot's mean render (`_hold_wait_s`)
 
 
+def _no_wait() -> float:
+    """Before a dear change's block, whatever is being stamped is stamped at it or later (cushion.py): no wait."""
+    return 0.0
+
+
 def slot_main(conn, control_name: str) -> None:
     """Process entry: warm up, report ready, wait for an assignment, then render until told to stop.
 
@@ -162,7 +167,7 @@ class SlotLoop:
         self._reported_at = 0.0
         self.cushions = Ahead(timeline.block_size)  # dear changes read, their blocks not rendered yet (cushion.py)
         self._held_in_vain = self._cushioned = False   # how the last block began (a late command's report)
-        self._waited_ns = 0
+        self._waited_s = 0.0                            # the last wait for a stamping, as allowed (its report)
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         if load is not None and load[1] >= timeline.position:
@@ -223,12 +228,9 @@ class SlotLoop:
         right now may be for this very block, so its few microseconds are waited for (stamp_hold.py).
         The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
-        # before a dear change's block, whatever is being stamped is stamped at it or later (cushion.py): no wait
         cushioned = self._before_cushion()
-        started = time.perf_counter_ns()
         self._held_in_vain = not stamp_hold.begin_block(self.ring.header, self.control.words,
-                                                        0.0 if cushioned else self._hold_wait_s())
-        self._waited_ns = time.perf_counter_ns() - started
+                                                        _no_wait if cushioned else self._hold_wait_s)
         self._cushioned = cushioned
         return self._handle_commands()
 
@@ -237,13 +239,15 @@ class SlotLoop:
         to be in the ring before the device's cycle takes it (twice the slot's mean render and a margin before),
         at least HOLD_WAIT_BLOCKS. A fixed quarter block gave up on a shell whose stamping thread waited 0.7 ms
         for a core at start-up (both cores taken by the output, the slots and the spares starting): the command
-        was late in the standby, and it was re-synced (a CI run, session 39)."""
+        was late in the standby, and it was re-synced (a CI run, session 39). Asked only while a stamping is in
+        progress (stamp_hold.begin_block)."""
         read, played_ns = int(self.control.words[READ_BLOCK]), int(self.control.words[PLAYED_NS])
-        if not played_ns:
-            return self.hold_wait_s
-        cycle_ns = played_ns + (int(self.ring.header[WRITTEN]) - read + 1) * self.block_ns
-        render_ns = 2 * self._render_ns // max(1, self._render_count) + int(RENDER_MARGIN_BLOCKS * self.block_ns)
-        return max(self.hold_wait_s, (cycle_ns - render_ns - time.perf_counter_ns()) / 1e9)
+        self._waited_s = self.hold_wait_s
+        if played_ns:
+            cycle_ns = played_ns + (int(self.ring.header[WRITTEN]) - read + 1) * self.block_ns
+            render_ns = 2 * self._render_ns // max(1, self._render_count) + int(RENDER_MARGIN_BLOCKS * self.block_ns)
+            self._waited_s = max(self.hold_wait_s, (cycle_ns - render_ns - time.perf_counter_ns()) / 1e9)
+        return self._waited_s
 
     def _render_one(self) -> None:
         started = time.perf_counter_ns()
@@ -283,7 +287,7 @@ class SlotLoop:
         """What a late command's report says (failover.py puts it in the re-sync's line): how late, and what the
         slot did as it began the block — so a late command seen on another machine names its cause."""
         blocks = (self.timeline.position - at) / self.timeline.block_size
-        gave_up = f"gave up waiting for a stamping in progress after {self._waited_ns / 1e6:.2f} ms"
+        gave_up = f"gave up waiting for a stamping in progress after {1e3 * self._waited_s:.2f} ms"
         began = (gave_up if self._held_in_vain else
                  "rendered ahead of a dear change" if self._cushioned else "saw no stamping in progress")
         dear = self.cushions.block()

@@ -60,15 +60,16 @@ def release(words) -> None:
     words[STAMP_HOLD] += 1
 
 
-def begin_block(header, words, give_up_s: float) -> bool:
+def begin_block(header, words, give_up_s) -> bool:
     """A slot commits to its next block, then waits for a stamping in progress (a few µs; at most
-    `give_up_s` if the shell stalls in it). False: it gave up, the command may come late."""
+    `give_up_s()` seconds if the shell stalls in it: asked only then, never on a block with no stamping).
+    False: it gave up, the command may come late."""
     header[STARTED] = header[WRITTEN] + 1
     barrier()()
     seen = int(words[STAMP_HOLD])
     if seen % 2 == 0:
         return True
-    give_up = time.perf_counter() + give_up_s
+    give_up = time.perf_counter() + give_up_s()
     while words[STAMP_HOLD] == seen:
         if time.perf_counter() >= give_up:
             return False
