@@ -13,7 +13,9 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an (now or timed)
-  unmute sets on the drone its track plays (a voice with no envelope) and a start gives back, or the silence a fade-in starts from; or "refuse" expected and the shell refused or asked.
+  unmute sets on the drone its track plays (a voice with no envelope) and a start gives back (taking back the silencing
+  a stop at the bar had queued), or the silence a fade-in starts from; a stop expected N bars on is the stop 4N beats
+  on that the end of an N-bar fade gives; or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """
@@ -170,6 +172,9 @@ def _matches(expected: list, message: Message, before) -> bool:
     if address != message.address:
         return False
     actual = list(message.args)
+    if address == "/at" and args[1:] == [("bar"), "/seq/stop"] and actual[1:] == ["beat", "/seq/stop"] and \
+            isinstance(args[0], (int, float)) and float(actual[0]) == 4 * float(args[0]):
+        return True                                       # a stop when a fade of N bars has ended: 4N beats on
     if address == "/at" and len(args) > 5 and len(actual) > 5 and str(args[2]).startswith("/gate/"):   # a timed chord
         return _matches(args[2:], Message(str(actual[2]), tuple(actual[3:])), before) and \
             all(_same_arg(e, a, before) for e, a in zip(args[:2], actual[:2]))
@@ -238,8 +243,10 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # a stop once the music has faded to nothing: nothing more is heard
         if stopped and _silenced(message):
             continue                               # a stop silences the drones the transport does not (docs/commands.md)
+        if started and message.address == "/at/cancel" and _silenced(Message(str(message.args[0]), tuple(message.args[1:]))):
+            continue                               # a start takes back the silencing a stop at the bar still had queued
         if started and message.address.startswith("/mod/") and message.parts[2] == "gain" and \
-                message.parts[1] in set((voices or {}).values()):
+                (message.parts[1] in set((voices or {}).values()) or _a_source(message.parts[1])):
             continue                               # and a start gives the drones a stop silenced their level back
         if _silenced(message) and _inner(message).parts[1] in muted:
             continue                               # so does a mute the drone its track plays (docs/commands.md)
@@ -267,6 +274,12 @@ def _fade_in_start(message: Message, produced: list[Message]) -> bool:
     ramp = "/ramp/" + message.address.removeprefix("/mod/")
     return silent and any(m.address == ramp and m.args and float(m.args[0]) > float(message.args[0])
                           for m in produced[produced.index(message) + 1:])
+
+
+def _a_source(module_id: str) -> bool:
+    """An oscillator of the catalogue ('triangle1'): a drone when nothing gates it."""
+    kind = CATALOGUE.get(module_id.rstrip("0123456789"))
+    return kind is not None and kind.spec.role == "source"
 
 
 def _inner(message: Message) -> Message:

@@ -62,7 +62,7 @@ _TIME_SLANG = frozenset({"takt", "takts", "takte", "takten", "den", "inna", "di"
 #: stop comes when the fade has (stopped first, the fade would be heard by nobody).
 #: A fade of everything ('fade out', 'fade it all out over 8 bars'): the one a stop beside it waits for.
 _WHOLE = r"(?:it|everything|it\s+all|all|the\s+(?:song|track|tune|music|mix|band|whole\s+thing))"
-_ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\S+\s+"
+_ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?(?:\s+(?:over|across|in|within|during)\s+(?:the\s+next\s+)?\S+\s+"
              r"(?:bars?|beats?))?)")
 _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(fade\s+(?:(?:it|them|everything|all|the\s+\w+|(?!(?:in|out|up|down)\b)\w+)\s+)?(?:in|out|up|down))\s+" + _COUNT + r"\s+(bars?|beats?)(?=[.!]*$)",
@@ -81,8 +81,12 @@ _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
 
 
 def fade_said_plainly(text: str) -> str:
-    """The line with a fade's length and a stop beside it said the way the timed reading takes them."""
-    return rewritten(text, _FADES)
+    """The line with a fade's length and a stop beside it said the way the timed reading takes them ('please' before
+    them aside)."""
+    return rewritten(_PLEASE.sub("", text), _FADES)
+
+
+_PLEASE = re.compile(r"^(?:please|pls|plz|kindly)\b[\s,]*(?=fade\b)", re.I)
 
 
 __all__ = ["fade_said_plainly", "loosely_timed"]

@@ -172,6 +172,11 @@ def _modulator(ctx, words: it.Words, new: bool, also: bool | str = False, where:
     if ctx.model.spec(module_id).role == "processor":     # ('chorus effect on the pad': the reverb is no modulator)
         raise LanguageError(f"'{words.text}' is no modulator here ({module_id} is an effect a sound goes through): an lfo or "
                             f"an envelope moves a param, e.g. 'lfo on the cutoff'", words.column)
+    played = [name for name, track in ctx.model.tracks.items() if track.target == module_id]
+    if played and words.text.lower() not in (module_id, ctx.model.modules[module_id]):
+        raise LanguageError(f"'{words.text}' is {module_id}, a sound that plays '{played[0]}' — no modulator: to play "
+                            f"'{played[0]}' on another sound, add it there ('/seq/add {played[0]} <module> <pattern>'); an "
+                            "lfo moves a param ('lfo on the cutoff')", words.column)
     return [], module_id, ctx.model.spec(module_id)
 
 

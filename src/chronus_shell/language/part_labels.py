@@ -105,7 +105,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
         said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
     if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in (*NICKNAMES, BASS, *model.tracks)
                                 and not _only_a_verb(said[1].lower())      # ('the noise is the wind': a name)
-                                or any(_no_name(word) for word in said[1].lower().split())):
+                                or any(_no_name(word) for word in said[1].lower().split()) and said[1].lower() not in model.tracks):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
     if match is None:
@@ -122,6 +122,9 @@ def name_given(line: str, model: PatchModel) -> str | None:
         part = (model.voice_of(part) or [part])[0]
     elif name in model.tracks and model.tracks[name].target == part:
         return f"'{name}' is {part}'s track: it names {part} already"   # ('the sine is the jingle', its track 'jingle')
+    elif name in model.tracks and any(word in _WHAT_IT_PLAYS for word in name.split()):
+        raise LanguageError(f"'{name}' is the track {model.tracks[name].target} plays: to play it on {part}, say "
+                            f"'{name} on the {_said_as(model, part)}'", match.start("name"), (), line)
     elif is_known_word(name, model.names()) and name not in NICKNAMES and not _only_a_verb(name):
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)

@@ -265,16 +265,29 @@ class Resolver:
                     return "master", self.model.spec("master").param("gain")     # 'the volume of everything'
                 if self._param_exists(param_name):
                     try:
-                        return self._param_of(self.module(Words(module_part), hints), param_name, column,
-                                              named=not set(Words(module_part).texts) <= set(PRONOUNS))
+                        found = self._param_of(self.module(Words(module_part), hints), param_name, column,
+                                               named=not set(Words(module_part).texts) <= set(PRONOUNS))
                     except LanguageError as err:          # "bass delay time": try another split
                         first_error = first_error or err
+                        continue
+                    self._amp_gain(Words(module_part), param_name, found[0], column)
+                    return found
         if first_error is not None:
             raise first_error
         if len(items) > 1:
             self.module(Words(items[:-1]), hints)  # names the module part's problem, if any
         close = slips("_".join(texts), did_you_mean("_".join(texts), self._param_vocabulary())) if hints else ()
         raise LanguageError(with_hint(f"no module has a param {words.text!r}", close), column, close)
+
+    def _amp_gain(self, part: Words, name: str, module_id: str, column: int) -> None:
+        """'more gain on the guitar' with a distortion after it: a guitarist's gain is the amp's drive, a mixer's the
+        level — both readings said (the sound named by its id, 'saw1 gain', is the level)."""
+        drives = [m for m in self.model.voice_of(module_id) if self.model.modules[m] == "distortion"]
+        if name != "gain" or not drives or self.model.spec(module_id).role != "source" or \
+                part.text.lower() == module_id:
+            return
+        raise LanguageError(f"'gain' on {module_id} could mean {drives[0]}'s drive (an amp's gain) or {module_id}'s level: "
+                            f"say '{drives[0]} drive …' or '{module_id} volume …'", column)
 
     def bare_param(self, name: str, column: int) -> tuple[str, ParamSpec]:
         if name in OVERALL_LEVEL and self.model.spec("master") is not None:   # "volume down": the whole mix

@@ -356,7 +356,7 @@ _TAIL = re.compile(r"(?:[\s,]+(?:pls|please|plz|thx|thanks|lol|ok|okay))+$|[\s,]
                    r"(?:[\s,]+(?:like\s+an?\s+\w+|kinda\s+\w+|sort\s+of\s+\w+|real\s+slow(?:\s+like)?|"
                    r"(?:let|so|while|because|cause|cos|to\s+let)\s+(?:the|it|them|us|me|you|we)\b[\w\s']*))$|"
                    r"\s+(?:real|really|nice\s+and)\s+slow(?:\s+like)?(?=\s+(?:over|across|during))", re.I)
-_LEAD = re.compile(r"^(?:hold up|hold on|wait|ok(?:ay)?|alright|right|yo|hey|so|now)\s*[,!]\s*", re.I)
+_LEAD = re.compile(r"^(?:hold up|hold on|wait|ok(?:ay)?|alright|right|yo|hey|so|now)\s*[,!]\s*|^(?:please|pls|plz|kindly)\b[\s,]*", re.I)
 _OWNER_AFTER = re.compile(r"^set\s+(?:the\s+)?(?P<what>[a-z_]+)\s+to\s+(?P<value>.+?)\s+on\s+(?:the\s+)?(?P<who>[a-z_]+\d*)$",
                           re.I)                   # "detune to 15 cents over 8 bars on the saw"
 _FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)

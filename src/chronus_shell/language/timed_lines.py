@@ -105,6 +105,7 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         try:
             for segment in segments:
                 segment = _ramped_back(translator.model, before[0], messages, segment)
+                waited = max(waited, _faded_out(messages)) if _BARE_STOP.match(segment) else waited
                 timed = _translate_one(translator, segment) if _has_time(segment) else None
                 said = timed if timed is not None else translator.translate(segment)
                 messages += after(said, waited, _at)            # '… over 4 bars, then …': when that ends
@@ -120,6 +121,18 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         cancels = [at_cancel(m) for m in messages if m.address == "/at"]   # what may not have played yet
         translator.undo_stack[depth:] = [UndoStep(cancels + inverse, messages)]
     return messages
+
+
+#: 'and stop', 'and end it' after a fade to nothing: the stop waits for the fade ('fade out in 8 bars, and stop' —
+#: stopped at once, the fade would be heard by nobody).
+_BARE_STOP = re.compile(r"^(?:and\s+)?(?:stop|end|finish)(?:\s+(?:it|there|everything|the\s+(?:song|track|tune|music)))?[\s.!]*$", re.I)
+
+
+def _faded_out(said: list[Message]) -> float:
+    """The beats the line's longest fade to nothing lasts (0 when it has none)."""
+    return max((float(m.args[1]) for m in said if m.address.startswith("/ramp/") and m.address.endswith("/gain")
+                and len(m.args) > 1 and float(m.args[0]) <= (-60 if m.address == "/ramp/master/gain" else 0)),
+               default=0.0)
 
 
 #: '… then back up over 8', 'then back down in 4 bars': the params ramped before, back to where they were.

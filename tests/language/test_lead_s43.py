@@ -1,0 +1,65 @@
+"""Session 43 (lead): a stop said beside a fade waits for the fade to end, 'please' before a fade keeps its length, a
+part's own track said as its name, a part named by what it plays is never a modulator, and a guitarist's 'gain'."""
+from __future__ import annotations
+
+import pytest
+
+from .test_lead_s39 import DRUMS, PAD
+from .test_time_harmony_classes import echo, last, refused
+
+DRONES = (*PAD, "/seq/start")
+
+
+@pytest.mark.parametrize("phrase, beats", [
+    ("Please fade out everything in 8 bars, and stop.", 32),    # it stopped at once (the fade heard by nobody)
+    ("fade out in 8 bars and stop", 32),
+    ("please fade out in 4 bars and stop", 16),
+    ("fade out everything over 8 bars; and stop", 32),
+    ("fade out the pad over 4 bars, and stop", 16),
+])
+def test_a_stop_beside_a_fade_waits_for_it(phrase, beats):
+    made = last(*DRONES, phrase)
+    assert made[0].startswith("/ramp/") and made[0].endswith(f" {beats}")
+    assert f"/at {beats} beat /seq/stop" in made and "/seq/stop" not in made
+
+
+def test_please_before_a_fade_keeps_in_n_bars_its_length():
+    """'Please fade out everything in 8 bars' waited 8 bars, then faded over a default 4."""
+    assert last(*DRONES, "Please fade out everything in 8 bars") == ["/ramp/master/gain -60.0 32"]
+    assert last(*DRONES, "please fade out the pad in 8 bars") == ["/ramp/triangle1/gain 0.0 32"]
+
+
+MELODY = (*PAD, "/seq/add melody sine1 x...x...x...x...", "/seq/notes melody a4 - - - c5 - - - e5 - - - d5 - - -")
+
+
+def test_a_part_said_to_be_its_own_track_is_no_setting():
+    """'the sine is the melody' (its track 'melody') was refused: 'sine has no setting melody'."""
+    assert last(*MELODY, "the sine is the melody") == []
+    assert "'melody' is sine1's track" in echo(*MELODY, "the sine is the melody")
+    assert "the track sine1 plays" in refused(*MELODY, "the triangle is the melody")
+
+
+@pytest.mark.parametrize("phrase", ["melody on the triangle", "the melody on the triangle now"])
+def test_a_part_named_by_what_it_plays_is_no_modulator(phrase):
+    """'melody on the triangle' connected the sine to the triangle's pitch (FM): a sound, not an lfo."""
+    assert "no modulator" in refused(*MELODY, phrase)
+
+
+def test_a_modulator_named_by_its_id_still_modulates():
+    assert last(*MELODY, "sine1 on triangle1") == ["/patch/connect sine1 triangle1.freq"]
+
+
+GUITAR = (*DRUMS, "/patch/create saw1 saw", "/patch/create distortion1 distortion", "/patch/connect saw1 distortion1",
+          "/patch/connect distortion1 master", "/mod/saw1/gain 0.5", "the saw is the guitar")
+
+
+@pytest.mark.parametrize("phrase", ["more gain on the guitar", "guitar gain up", "guitar gain 0.3"])
+def test_a_guitars_gain_through_a_distortion_names_both_readings(phrase):
+    """'more gain on the guitar' raised the saw's level; a guitarist means the amp's drive."""
+    said = refused(*GUITAR, phrase)
+    assert "distortion1's drive" in said and "saw1's level" in said
+
+
+def test_a_gain_said_by_id_or_as_loudness_is_the_level():
+    assert last(*GUITAR, "saw1 gain 0.2") == ["/mod/saw1/gain 0.2"]
+    assert last(*GUITAR, "guitar louder") == ["/mod/saw1/gain 0.6"]
