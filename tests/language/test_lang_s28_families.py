@@ -61,10 +61,11 @@ def test_too_much_of_a_named_effect_is_less_of_it(phrase):
     assert last(*PAD, "reverb1 mix 0.8", phrase) == ["/mod/reverb1/mix 0.7"]
 
 
-@pytest.mark.parametrize("phrase", ["that is too much", "thats 2 much", "hm no too much", "that was way too much",
-                                    "this is far too much"])
-def test_too_much_after_a_change_takes_it_down(phrase):
-    assert last(*PAD, "reverb 80%", "more reverb", phrase) == ["/mod/reverb1/mix 0.8"]
+@pytest.mark.parametrize("phrase, mix", [("that is too much", 0.85), ("thats 2 much", 0.85), ("hm no too much", 0.85),
+                                         ("that was way too much", 0.8), ("this is far too much", 0.8)])
+def test_too_much_after_a_change_takes_it_down(phrase, mix):
+    """Too much: half the move back (0.8 → 0.9 → 0.85); way too much: all of it (session 43: 'undo' is the whole step)."""
+    assert last(*PAD, "reverb 80%", "more reverb", phrase) == [f"/mod/reverb1/mix {mix}"]
 
 
 @pytest.mark.parametrize("phrase", ["that is too much", "more", "too much"])
@@ -77,7 +78,7 @@ def test_less_after_less_goes_on_down_and_after_a_brighter_comes_back():
     assert last(*PAD, "reverb 80%", "less", "less") == ["/mod/reverb1/mix 0.6"]
     assert last(*PAD, "reverb 80%", "less reverb", "too much") == ["/mod/reverb1/mix 0.6"]
     assert last(*PAD, "reverb 80%", "too much reverb", "a bit less") == ["/mod/reverb1/mix 0.6"]
-    assert last(*PAD, "filter1 cutoff 2000", "brighter", "less") == ["/mod/filter1/cutoff 2000.0"]   # less bright: back
+    assert last(*PAD, "filter1 cutoff 2000", "brighter", "less") == ["/mod/filter1/cutoff 2181.02"]   # half way back (in pitch)
 
 
 # -- back to how it was: an undo however it is said, a complaint before it taken as said ---------------

@@ -20,7 +20,7 @@ GUITARS = PAD + ("the sine is my guitarra", "the triangle is my viola")
     ("viola enters slowly from silence, 2 bars", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 8"]),
     ("The viola should swell in from nothing over four bars", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 16"]),
     ("the viola, swell in slowly from silence, 2 bars", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 8"]),
-    ("the viola enters slowly, 4 bars", ["/ramp/triangle1/gain 0.6 16"]),          # (from where it is: a crescendo)
+    ("the viola enters slowly, 4 bars", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 16"]),   # (to its level)
     ("fade the guitarra to nothing, 4 bars", ["/ramp/sine1/gain 0.0 16"]),
     ("fade the whole band out over 4 bars at the end", ["/ramp/master/gain -60.0 16"]),
     ("fade us out slow, 16 bars, we goin home", ["/ramp/master/gain -60.0 64"]),

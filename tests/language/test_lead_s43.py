@@ -63,3 +63,40 @@ def test_a_guitars_gain_through_a_distortion_names_both_readings(phrase):
 def test_a_gain_said_by_id_or_as_loudness_is_the_level():
     assert last(*GUITAR, "saw1 gain 0.2") == ["/mod/saw1/gain 0.2"]
     assert last(*GUITAR, "guitar louder") == ["/mod/saw1/gain 0.6"]
+
+
+@pytest.mark.parametrize("phrase", ["hats softer -6db", "hats quieter -6 db", "hats down -6db"])
+def test_a_comparative_and_a_minus_go_one_way(phrase):
+    """'hats softer -6db' raised the hats 6 dB (a double negative)."""
+    assert last(*DRUMS, "/mod/hat1/gain 0.5", phrase) == ["/mod/hat1/gain 0.250594"]
+
+
+def test_a_rise_said_with_a_minus_is_asked():
+    assert "pulls both ways" in refused(*DRUMS, "hats louder -3db")
+
+
+def test_bring_two_parts_down_moves_both():
+    """'bring the snare and the hats down 3 db' was refused: 'snare1 is not muted' (read as 'bring the snare' in)."""
+    made = last(*DRUMS, "/mod/snare1/gain 0.6", "/mod/hat1/gain 0.5", "bring the snare and the hats down 3 db")
+    assert made == ["/mod/snare1/gain 0.424767", "/mod/hat1/gain 0.353973"]
+
+
+@pytest.mark.parametrize("phrase, beats", [("Strings slowly come in during 8 bars", 32),
+                                           ("the strings enter over 2 bars", 8)])
+def test_a_part_that_comes_in_fades_in_to_its_level(phrase, beats):
+    """It rose from its level (0.4) to 0.5: a crescendo, where musicians mean an entry from silence."""
+    lines = (*PAD, "/mod/triangle1/gain 0.4", "the triangle is the strings")
+    assert last(*lines, phrase) == ["/mod/triangle1/gain 0.0", f"/ramp/triangle1/gain 0.4 {beats}"]
+
+
+@pytest.mark.parametrize("phrase, gain", [("too much", 0.448807), ("mucho, too much", 0.448807), ("less", 0.448807),
+                                          ("too much, back off", 0.448807), ("Too much, return", 0.4),
+                                          ("way too much", 0.4)])
+def test_too_much_after_a_step_takes_half_of_it_back(phrase, gain):
+    """'bass up 2 db', 'too much' went a step of its own down, below where the bass was."""
+    lines = (*PAD, "/mod/sine1/gain 0.4", "the sine is the bass", "bass up 2 db")
+    assert last(*lines, phrase) == [f"/mod/sine1/gain {gain}"]
+
+
+def test_too_much_after_a_value_set_is_a_step_back():
+    assert last(*PAD, "/mod/sine1/gain 0.4", "sine1 gain 0.6", "too much") == ["/mod/sine1/gain 0.5"]

@@ -127,7 +127,7 @@ def test_follow_ups_repeat_or_turn_back_the_last_change():
     assert run(*ACID, "more resonance", "more")[0] == ["/mod/acid_filter1/resonance 0.69"]
     assert run(*ACID, "more resonance", "even more")[0] == ["/mod/acid_filter1/resonance 0.69"]
     assert run(*ACID, "more resonance", "a bit more")[0] == ["/mod/acid_filter1/resonance 0.69"]
-    assert run(*ACID, "more resonance", "too much")[0] == ["/mod/acid_filter1/resonance 0.5"]
+    assert run(*ACID, "more resonance", "too much")[0] == ["/mod/acid_filter1/resonance 0.5475"]   # half way back
     assert run(*ACID, "more resonance", "back to how it was")[0] == ["/mod/acid_filter1/resonance 0.5"]
     drums = ("add a kick", "add a snare", "kick decay 400")
     assert run(*drums, "same for the snare")[0] == ["/mod/snare1/decay 400.0"]

@@ -225,7 +225,7 @@ def test_an_effect_with_a_part_and_a_value_adds_one_effect():
 
 @pytest.mark.parametrize("before, phrase, expected", [
     ("solo the kick", "bring the others back", ["/seq/mute snare 0", "/seq/mute hats 0"]),
-    ("kick louder", "not so loud", ["/mod/kick1/gain 0.8"]),
+    ("kick louder", "not so loud", ["/mod/kick1/gain 0.848528"]),     # half way back, in dB
     ("pause", "carry on", ["/seq/continue"]),
 ])
 def test_classroom_follow_ups(before, phrase, expected):

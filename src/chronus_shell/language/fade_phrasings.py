@@ -2,7 +2,7 @@
 4 bars', 'viola enters slowly from silence, 2 bars', 'the ison should swell in from nothing over four bars', 'fade the
 whole band out over 4 bars at the end', 'everything fades to silence over two bars', 'bring the band in from nothing
 over 4 bars'): which way it goes is said by the verb or by where it goes from or to; the whole band, 'us', 'all' are
-everything; a part that enters with nothing said of silence comes up from where it is (a crescendo); when in the song it happens ('at the end', 'for the processional', 'before i start') is where the musician
+everything; a part that enters or comes in fades in from silence to its level; when in the song it happens ('at the end', 'for the processional', 'before i start') is where the musician
 is, not when the shell does it — left out, as a section's name is. A remark after a comma is left out only when it
 commands nothing ('we goin home', 'drums keep going')."""
 from __future__ import annotations
@@ -53,9 +53,8 @@ def faded(line: str) -> tuple[str, str] | None:
         out = bool(match["from"]) and match["from"].lower() != "from"     # 'to silence': out; 'from nothing': in
     elif way or verb in ("diminuendo", "crescendo") or verb.startswith(("goes", "dies")):
         out = bool(_GOES_OUT.match(way or verb))
-    elif verb.startswith(("enter", "come")):             # 'the pad enter slowly, 4 bars': up from where it is
-        said = f"crescendo {_ARTICLE.sub('the ', who)} over {match['n']} {match['unit']}"
-        return f"read as '{said}'", said
+    elif verb.startswith(("enter", "come")):             # 'the pad enter slowly, 4 bars': in from silence, to its level
+        out = False
     else:
         return None                                   # 'X fades over 4 bars': which way is not said
     who = "everything" if _EVERYTHING.match(who) else _ARTICLE.sub("the ", who)

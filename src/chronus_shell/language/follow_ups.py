@@ -5,6 +5,7 @@ The second stage asks here first; each reading is (how it was read, the intent).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import fields, replace
 from fractions import Fraction
@@ -31,6 +32,12 @@ _LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:littl
 _SUBTLER = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|slightly)\s+)*(subtler|more\s+subtle)\b", re.I)
 #: Overshot by far ('way too much', 'far too much'): back where the last step started, not three steps below it.
 _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much)\b", re.I)
+#: 'too much, return', 'too much - go back': where the last line moved the setting from ('back off' is less).
+_TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(?:go|put\s+it|take\s+it|bring\s+it)\s+)?"
+                            r"(?:back(?!\s+off)|return)(?:\s+(?:it|that|again))?$", re.I)
+#: 'too much, back off', 'too much - less': one 'less' said twice, read once.
+_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down)"
+                         r"(?=[\s,.!]*$)", re.I)
 #: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).
 _A_LITTLE_LESS = re.compile(r"\b(?:little|lil|bit|tad|touch|slightly)\s+(?:less|too much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
@@ -109,7 +116,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         ref = _step_of(last, model)[0]
         direction = 1 if way.group(1).lower() == "up" else -1
         return [(f"more: {ref.text} {way.group(1).lower()}", it.ChangeParam(ref, direction, None, None, 0))]
-    more, less = _whole(_MORE, text), _whole(_LESS, text) or _whole(_SUBTLER, text)
+    more, less = _whole(_MORE, text), _whole(_LESS, _LESS_AGAIN.sub("", text)) or _whole(_SUBTLER, text) or \
+        _TOO_MUCH_BACK.match(text.strip(" .!"))
     added = _effect_added(last)
     if (more or less) and added is not None:            # 'add reverb', then 'more': more of that reverb
         word = "more" if more else "less"
@@ -125,15 +133,24 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             if more and _SAID_AMOUNT.match(text.strip(" .!")) and isinstance(last, it.ChangeParam) \
                     and last.amount is not None and last.amount.unit:   # 'snare down 6 db', 'more': 6 dB more
                 return [(f"{word}: {ref.text} {way} {last.amount.text} {last.amount.unit} again", last)]
-            if less and not again and _OVERSHOT.search(text) and model.step_from is not None and ref.items[0].text != "tempo":
+            if less and not again and model.step_from is not None and ref.items[0].text != "tempo" and \
+                    (_OVERSHOT.search(text) or _TOO_MUCH_BACK.match(text.strip(" .!"))):
                 back = f"{ref.text} {format_number(model.step_from)}"       # 'more', 'way too much': where it was
-                return [(f"way too much: {ref.text} back to {format_number(model.step_from)}", parse(back))]
+                return [(f"{'way ' * bool(_OVERSHOT.search(text))}too much: {ref.text} back to {format_number(model.step_from)}",
+                         parse(back))]
             size = "little" if less and not again and _A_LITTLE_LESS.search(text) else _intensity(text)
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
+            halfway = _halfway_back(model) if less and not again and size is None and not several and \
+                isinstance(last, (it.ChangeParam, it.Comparative)) else None
+            if halfway is not None:                       # 'bass up 2 db', 'too much': half of it back, never past
+                return [(f"{word}: {ref.text} half way back, to {format_number(halfway)}",     # where it was
+                         parse(f"{ref.text} {format_number(halfway)}"))]
             if several:
                 return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
                          it.Sequence(tuple(it.ChangeParam(r, direction, None, size, 0) for r in several)))]
             return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, _fine_step(model), size, 0))]
+        if less is not None and less.re is _TOO_MUCH_BACK:
+            return []                                     # ('too much, take it back' after a rhythm: undo reads it)
         _of_what((more or less).group(1).lower(), more is not None, "the last line moved no setting")
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
@@ -237,6 +254,19 @@ def _step_of(last, model: PatchModel):
     elif isinstance(last, it.OpenClose):
         direction = last.direction
     return ref, direction
+
+
+def _halfway_back(model: PatchModel) -> float | None:
+    """Half way from the setting's value back to where the last line moved it from — in dB for a level, in pitch for
+    Hz ('too much' after 'bass up 2 db' is 1 dB up, never below where it was); None with no move to halve."""
+    if model.last_param is None or model.step_from is None or model.spec(model.last_param[0]) is None:
+        return None
+    spec = model.spec(model.last_param[0]).param(model.last_param[1])
+    now, was = float(model.value(*model.last_param)), model.step_from
+    if spec.is_enum or now == was:
+        return None
+    geometric = (spec.unit == "Hz" or spec.name == "gain") and now > 0 and was > 0
+    return math.sqrt(now * was) if geometric else (now + was) / 2
 
 
 def _fine_step(model: PatchModel) -> it.Value | None:

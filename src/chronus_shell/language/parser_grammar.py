@@ -8,6 +8,7 @@ does not (harmony, rhythm) first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
 from lark import Token, Tree
@@ -104,12 +105,24 @@ def _effect_for_both(intents: list) -> list:
 
 
 _TRANSFORMER = _ToIntent()
+_BRING_BOTH = re.compile(r"^\s*bring\s+(?!.*\b(?:in|back)\b)\S.*?\s+(?:and|&|\+)\s", re.I)
+
+
+def _brought_both(intent, line: str):
+    """'bring the snare and the hats down 3 db': both down — never the snare unmuted and the hats down."""
+    items = intent.items if isinstance(intent, it.Sequence) else ()
+    if len(items) == 2 and isinstance(items[0], it.Mute) and items[0].verb == "unmute" and \
+            isinstance(items[1], it.ChangeParam) and _BRING_BOTH.match(line):
+        first = replace(items[1], ref=items[0].target, column=items[0].target.column)
+        return it.Sequence((first, items[1]))
+    return intent
 
 
 def parse_plain(line: str):
     """A line read by the grammar alone (the parts of a harmony line that are not harmony)."""
     try:
-        return set_with_equals(whole_session_name(_TRANSFORMER.transform(parse_tree(glue_numeric_names(line))), line), line)
+        return _brought_both(set_with_equals(whole_session_name(_TRANSFORMER.transform(parse_tree(glue_numeric_names(line))),
+                                                                line), line), line)
     except UnexpectedInput as err:
         raise parse_error(line, err) from None
     except VisitError as err:                     # a value the grammar took but cannot be read

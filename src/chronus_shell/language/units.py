@@ -226,6 +226,11 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
     if amount.kind == "word":
         raise _error(amount, f"{amount.text!r} is not an amount")
     number, unit = quantity(amount)
+    if number < 0 and direction < 0:                        # 'hats softer -6db': one way said twice, not a double negative
+        number = -number
+    elif number < 0:
+        size = f"{-number:g}{' ' + amount.unit if amount.unit else ''}"
+        raise _error(amount, f"up by -{size} pulls both ways: say '{spec.name} up {size}' or '{spec.name} down {size}'")
     param_unit = spec.unit.lower()
     if unit is None and number < 1 and param_unit not in ("ratio", "") and not re.search(r"\d", amount.text):
         way = "up" if direction > 0 else "down"            # 'cutoff down a half': not half a hertz
