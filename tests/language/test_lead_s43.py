@@ -100,3 +100,38 @@ def test_too_much_after_a_step_takes_half_of_it_back(phrase, gain):
 
 def test_too_much_after_a_value_set_is_a_step_back():
     assert last(*PAD, "/mod/sine1/gain 0.4", "sine1 gain 0.6", "too much") == ["/mod/sine1/gain 0.5"]
+
+
+WIND = (*DRUMS, "/mod/kick1/gain 0.5", "/mod/snare1/gain 0.5", "/patch/create noise1 noise", "/patch/connect noise1 master",
+        "the noise is the wind", "/patch/create saw1 saw", "/patch/connect saw1 master")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("kick.gain += 3dB", ["/mod/kick1/gain 0.706269"]),
+    ("kick.gain -= 3dB", ["/mod/kick1/gain 0.353973"]),
+    ("kick+snare -= 2dB", ["/mod/kick1/gain 0.397164", "/mod/snare1/gain 0.397164"]),
+    ("wind.gain = 0", ["/mod/noise1/gain 0.0"]),
+    ("wind.color = pink", ["/mod/noise1/color pink"]),
+    ("hats.speed = 2", ["/seq/speed hats 2"]),
+    ("hats.humanize(0.2)", ["/seq/humanize hats 0.2"]),
+    ("start()", ["/seq/start"]),
+    ("tempo = 132 // no wait 128", ["/seq/bpm 128.0"]),
+    ("kick.gain = 0.3 # quieter", ["/mod/kick1/gain 0.3"]),     # a comment that corrects nothing is a remark
+])
+def test_a_line_typed_as_code_is_read(phrase, made):
+    assert last(*WIND, phrase) == made
+    assert "read as" in echo(*WIND, phrase)
+
+
+def test_a_list_of_notes_typed_as_code():
+    assert last(*PAD, "/seq/add lead triangle1 xxxx", "lead.notes = [c5, d5, e5, g5]") == ["/seq/notes lead c5 d5 e5 g5"]
+
+
+def test_ctrl_z_undoes():
+    assert last(*WIND, "kick.gain = 0.2", "ctrl+z") == ["/mod/kick1/gain 0.5"]
+
+
+@pytest.mark.parametrize("phrase, made", [("wind gain 0", ["/mod/noise1/gain 0.0"]), ("wind louder", ["/mod/noise1/gain 0.4"])])
+def test_a_sound_named_like_a_verb_said_first_is_that_sound(phrase, made):
+    """'wind gain 0' (a noise called wind, a saw added after it) silenced the saw in focus: 'wind' read as a verb."""
+    assert last(*WIND, phrase) == made

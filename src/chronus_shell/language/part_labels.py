@@ -164,6 +164,11 @@ def _only_a_verb(word: str) -> bool:
         word not in _CHANGES and is_known_word(word) and not is_note(word)
 
 
+#: What follows a verb said first ('wind it down', 'wind down the tempo', 'wind back'): any other word after a sound's
+#: name said first is about that sound ('wind gain 0', 'wind louder', 'wind color pink').
+_AS_A_VERB = r"(?:it|them|this|that|things|everything|down|up|back|the|a|an|some|on|off|out|in)\b"
+
+
 def _type_of(messages: list[Message], module_id: str) -> str:
     return next(str(m.args[1]) for m in messages if m.address == "/patch/create" and str(m.args[0]) == module_id)
 
@@ -186,7 +191,8 @@ def with_labels(line: str, model: PatchModel) -> str:
     named = "|".join(re.escape(n) for n in verbs)
     pattern = re.compile("|".join(([rf"\b(?P<plain>{plain})\b"] if plain else []) +
                                   ([rf"\b(?:the|my|our|this|that)\s+(?P<verb>{named})\b(?!\s+(?:it|them|this|that)\b)|"
-                                    rf"\b(?P<owner>{named})(?='s\b|\s+and\b)"] if named else [])), re.I)
+                                    rf"\b(?P<owner>{named})(?='s\b|\s+and\b)|"
+                                    rf"^(?P<first>{named})(?=\s+(?!{_AS_A_VERB})[a-z])"] if named else [])), re.I)
 
     def said_as(match: re.Match) -> str:
         name = next(n for n in match.groupdict().values() if n)

@@ -12,6 +12,7 @@ from itertools import chain
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .answers import answered, options_asked
+from .code_lines import code_line
 from .errors import LanguageError
 from .intents import (BareValue, ChangeParam, Comparative, Fixed, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb,
                       Show, Undo, Word, Words)
@@ -102,7 +103,8 @@ class Translator(ReadAgain, UndoHistory):
             refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
             not_added(self._unadded, line, self.model)              # 'add a drone' refused: 'the drone' is none
             self.mapper.context.after_refusal = self._refused is not None
-            said = answer or line                   # (every reader sees it in English, a studio's words said plainly)
+            code = None if answer or line.lstrip().startswith("/") else code_line(line, self.model)   # 'kick.gain += 3dB'
+            said = answer or (code[1] if code else line)   # (every reader sees it in English, a studio's words said plainly)
             messages = self._said_by_name(said if said.lstrip().startswith("/") else studio_words(in_english(said, self.model.tracks), self.model.tracks))
         except LanguageError as err:
             self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
@@ -118,8 +120,8 @@ class Translator(ReadAgain, UndoHistory):
             self._answering = False
         self._asked, self._refused = (), None
         self._unadded = () if any(m.address == "/patch/create" for m in messages) else self._unadded
-        if answer:
-            self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
+        if answer or code:
+            self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'" if answer else code[0])
         return cues_taken_back(self.model, messages)
 
     def _said_by_name(self, line: str) -> list[Message]:
