@@ -15,7 +15,8 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an (now or timed)
   unmute sets on the drone its track plays (a voice with no envelope) and a start gives back (taking back the silencing
   a stop at the bar had queued), or the silence a fade-in starts from; a stop expected N bars on is the stop 4N beats
-  on that the end of an N-bar fade gives; or "refuse" expected and the shell refused or asked.
+  on that the end of an N-bar fade gives; the mute of a part's track when a chord is held on the part (its next
+  note would end the chord); or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """
@@ -254,6 +255,9 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # and an unmute gives that drone its level back
         if _back_with(message) in muted_for_a_while:
             continue                               # ... and, muted for a while, its level comes back with the track
+        if message.address == "/seq/mute" and message.args[1:] == (1,) and \
+                f"/gate/{(voices or {}).get(str(message.args[0]))}" in {m.address for m in produced if m.args[:1] == (1,)}:
+            continue                               # a chord held on a part: its track muted, or its next note ends it
         if _fade_in_start(message, produced):
             continue                               # a fade-in starts from silence: the ramp expected goes up from there
         if message.address.startswith("/mod/") and message.parts[1] in created:

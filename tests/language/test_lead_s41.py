@@ -202,8 +202,12 @@ def test_an_english_1_e_is_no_italian_and():
     refused(*DRUMS, "kick on 1 e 2")
 
 
-def test_notes_held_on_a_part_whose_track_plays_go_on_its_hits():
+def test_notes_held_on_a_part_whose_track_plays_are_held_with_its_track_muted():
+    """Session 43: held, as musicians expect (77 of 78 corpus cases a gate); the track muted, or its next note would
+    end the chord. Said without 'hold', the notes go on the track's hits."""
     made = last(*PAD, "/seq/add pad triangle1 x...x...x...x...", "/seq/start", "hold c e g on the pad")
+    assert made == ["/seq/mute pad 1", "/gate/triangle1 1 130.812783 164.813778 195.997718"]
+    made = last(*PAD, "/seq/add pad triangle1 x...x...x...x...", "/seq/start", "play c e g together on the pad")
     assert made == ["/seq/notes pad c3+e3+g3"]
 
 

@@ -135,3 +135,13 @@ def test_ctrl_z_undoes():
 def test_a_sound_named_like_a_verb_said_first_is_that_sound(phrase, made):
     """'wind gain 0' (a noise called wind, a saw added after it) silenced the saw in focus: 'wind' read as a verb."""
     assert last(*WIND, phrase) == made
+
+
+@pytest.mark.parametrize("phrase", ["hold a Dm9 on the pads", "pads hold dm9"])
+def test_a_chord_held_on_a_part_whose_track_plays_is_held(phrase):
+    """It went on the track's hits ('/seq/notes pads …'); musicians hold it — the track muted, or its next note ends it."""
+    lines = (*PAD, "/seq/add pads triangle1 x...............", "/seq/notes pads d3+f3+a3+c4", "/seq/start",
+             "the triangle is the pads")
+    made = last(*lines, phrase)
+    assert made[0] == "/seq/mute pads 1" and made[-1].startswith("/gate/triangle1 1 146.832384 174.614116 220.0")
+    assert "pads track muted while the chord holds" in echo(*lines, phrase)

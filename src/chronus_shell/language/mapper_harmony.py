@@ -173,12 +173,12 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
     token = chord.spell(pitches)
     notes = [playable(hz(p), name(p), intent.column) for p in token_pitches(token)]
     playing = _track_playing(ctx, intent)
-    if playing is not None:                           # 'the bass': its track (not held chords)
+    if playing is not None and not _HOLD.search(ctx.line):   # 'Dm9 on the bass': its track's hits (not held chords)
         ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on every hit of the {playing} track "
                               f"(a held chord would stop at its next note)")
         return [message("/seq/notes", playing, token)]
     ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
-    return [message(f"/gate/{head}", 1, *notes), *_heard_again(ctx, head)]
+    return [*_track_held_off(ctx, playing), message(f"/gate/{head}", 1, *notes), *_heard_again(ctx, head)]
 
 
 def _track_playing(ctx, intent: ih.PlayChord) -> str | None:
@@ -187,6 +187,18 @@ def _track_playing(ctx, intent: ih.PlayChord) -> str | None:
     playing = existing_track(ctx, intent.target, intent.column) if named else None
     rhythm = ctx.model.tracks[playing].pattern if playing else ""
     return playing if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm else None
+
+
+#: A chord said to be held ('hold a Dm9 on the pads'): held, the part's track muted under it.
+_HOLD = re.compile(r"\b(?:hold|holds|held|holding|sustain|sustained)\b", re.I)
+
+
+def _track_held_off(ctx, playing: str | None) -> list[Message]:
+    """A chord held on a part whose track plays: the track muted, or its next note would end the chord, said so."""
+    if playing is None or ctx.model.tracks[playing].muted:
+        return []
+    ctx.understood.append(f"the {playing} track muted while the chord holds ('unmute {playing}' plays it again)")
+    return [message("/seq/mute", playing, 1)]
 
 
 def _heard_again(ctx, head: str) -> list[Message]:
@@ -212,11 +224,12 @@ def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> li
     names = [spelled(p, n if not n[-1].isdigit() else None) for p, n in zip(pitches, intent.chord.split("+"))]
     ctx.understood.append(f"{intent.chord.replace('+', ' ')} together → {' '.join(names)} on {head}")
     playing = _track_playing(ctx, intent)
-    if playing is not None:
+    if playing is not None and not _HOLD.search(ctx.line):
         ctx.understood.append(f"{' '.join(names)} together on every hit of the {playing} track (held, they would stop "
                               f"at its next note)")
         return [message("/seq/notes", playing, "+".join(names))]
-    return [message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
+    return [*_track_held_off(ctx, playing),
+            message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
 
 
 def _named_chord(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
