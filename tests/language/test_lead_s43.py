@@ -145,3 +145,21 @@ def test_a_chord_held_on_a_part_whose_track_plays_is_held(phrase):
     made = last(*lines, phrase)
     assert made[0] == "/seq/mute pads 1" and made[-1].startswith("/gate/triangle1 1 146.832384 174.614116 220.0")
     assert "pads track muted while the chord holds" in echo(*lines, phrase)
+
+
+HYMN = (*PAD, "/seq/add hymn triangle1 x---------------", "/seq/notes hymn g3+b3+d4", "/seq/add melody sine1 x...x...x...x...",
+        "/seq/notes melody g4 - - - a4 - - - b4 - - - d5 - - -", "the triangle is the organ", "the sine is the flute")
+
+
+def test_a_chord_with_no_part_said_goes_to_the_part_that_plays_chords():
+    """'hold a G chord for the prayer' with the flute named last held it on the flute."""
+    assert last(*HYMN, "hold a G chord for the prayer") == ["/gate/triangle1 1 195.997718 246.941651 293.664768"]
+    assert "the part that plays the chords" in echo(*HYMN, "hold a G chord for the prayer")
+    assert last(*HYMN, "hold a G chord on the flute")[-1].startswith("/gate/sine1 1")
+
+
+def test_back_up_to_0_is_never_a_fade_to_silence():
+    """'bring it back up to 0 over 1 bar' after a fade out faded the lead out ('to 0' read as to silence)."""
+    lines = (*PAD, "/seq/add lead sine1 x.x.x.x.", "/seq/start", "fade the master out over 4 bars")
+    with pytest.raises(Exception):
+        last(*lines, "bring it back up to 0 over 1 bar")     # asked (the tempo or the focused param), never a fade out

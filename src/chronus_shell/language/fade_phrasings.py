@@ -49,6 +49,8 @@ def faded(line: str) -> tuple[str, str] | None:
         return None                                   # (the words before are no parts: left to the grammar's refusal)
     if verb.startswith("swell") and not (match["from"] or late_from):
         return None                                   # ('the pad should swell in over 6 seconds' may be its attack)
+    if match["from"] and match["from"].lower() != "from" and way in ("in", "up"):
+        return None                                   # ('bring it back up to 0 over 1 bar': 0 dB, never silence)
     if match["from"] or late_from:
         out = bool(match["from"]) and match["from"].lower() != "from"     # 'to silence': out; 'from nothing': in
     elif way or verb in ("diminuendo", "crescendo") or verb.startswith(("goes", "dies")):

@@ -23,6 +23,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
 from .errors import LanguageError
 from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
 from .chord_names import chart
+from .chord_places import chord_part, held, on_its_hits
 from .mapper_messages import message, playable
 from .mapper_note_tracks import note_track, send_track, set_notes
 from .mapper_song_moves import under_capo
@@ -153,7 +154,7 @@ def placed_note(token: str, reference: float, column: int, first: int | None = N
 
 # -- chords -------------------------------------------------------------------------------
 def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
-    head, track = voice_and_track(ctx, intent.target, intent.column)
+    head, track = voice_and_track(ctx, intent.target or chord_part(ctx, intent.column), intent.column)
     reference, source = voice_register(ctx, head, track)
     if intent.tones:
         return _named_chord(ctx, intent, head, reference)
@@ -172,43 +173,11 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
         pitches = [p - 12 for p in pitches] if pitches[0] - reference > 6 else pitches
     token = chord.spell(pitches)
     notes = [playable(hz(p), name(p), intent.column) for p in token_pitches(token)]
-    playing = _track_playing(ctx, intent)
-    if playing is not None and not _HOLD.search(ctx.line):   # 'Dm9 on the bass': its track's hits (not held chords)
-        ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on every hit of the {playing} track "
-                              f"(a held chord would stop at its next note)")
-        return [message("/seq/notes", playing, token)]
+    hits = on_its_hits(ctx, intent, token, f"{chord.symbol} → {token.replace('+', ' ')}", "a held chord would stop")
+    if hits is not None:                              # 'Dm9 on the bass': its track's hits (not held chords)
+        return hits
     ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
-    return [*_track_held_off(ctx, playing), message(f"/gate/{head}", 1, *notes), *_heard_again(ctx, head)]
-
-
-def _track_playing(ctx, intent: ih.PlayChord) -> str | None:
-    """The track a chord said 'on the bass' goes to: one named, playing hits (a held gate would stop at its next note)."""
-    named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
-    playing = existing_track(ctx, intent.target, intent.column) if named else None
-    rhythm = ctx.model.tracks[playing].pattern if playing else ""
-    return playing if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm else None
-
-
-#: A chord said to be held ('hold a Dm9 on the pads'): held, the part's track muted under it.
-_HOLD = re.compile(r"\b(?:hold|holds|held|holding|sustain|sustained)\b", re.I)
-
-
-def _track_held_off(ctx, playing: str | None) -> list[Message]:
-    """A chord held on a part whose track plays: the track muted, or its next note would end the chord, said so."""
-    if playing is None or ctx.model.tracks[playing].muted:
-        return []
-    ctx.understood.append(f"the {playing} track muted while the chord holds ('unmute {playing}' plays it again)")
-    return [message("/seq/mute", playing, 1)]
-
-
-def _heard_again(ctx, head: str) -> list[Message]:
-    """A chord held on a drone 'stop' silenced ('stop the song and just hold a C chord'): its level back, said so —
-    else the chord is held and nothing is heard."""
-    if head not in ctx.model.stopped_drones or ctx.model.value(head, "gain") != 0:
-        return []
-    ctx.model.stopped_drones = tuple(d for d in ctx.model.stopped_drones if d != head)
-    ctx.understood.append(f"{head} back to be heard ('stop' had silenced it)")
-    return [message(f"/mod/{head}/gain", ctx.model.unmuted_value(head, ctx.model.spec(head).param("gain")))]
+    return held(ctx, intent, head, message(f"/gate/{head}", 1, *notes))
 
 
 def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
@@ -223,13 +192,9 @@ def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> li
         pitches.append(low + (pc - low) % 12)
     names = [spelled(p, n if not n[-1].isdigit() else None) for p, n in zip(pitches, intent.chord.split("+"))]
     ctx.understood.append(f"{intent.chord.replace('+', ' ')} together → {' '.join(names)} on {head}")
-    playing = _track_playing(ctx, intent)
-    if playing is not None and not _HOLD.search(ctx.line):
-        ctx.understood.append(f"{' '.join(names)} together on every hit of the {playing} track (held, they would stop "
-                              f"at its next note)")
-        return [message("/seq/notes", playing, "+".join(names))]
-    return [*_track_held_off(ctx, playing),
-            message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
+    hits = on_its_hits(ctx, intent, "+".join(names), f"{' '.join(names)} together", "held, they would stop")
+    return hits if hits is not None else \
+        held(ctx, intent, head, message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names))))
 
 
 def _named_chord(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:

@@ -1,0 +1,72 @@
+"""Where a chord said goes: with no part said, the one part that plays chords; said on a playing track by its name,
+that track's hits — unless said to be held, then held, its track muted (its next note would end the chord); on a drone
+`stop` silenced, its level back."""
+from __future__ import annotations
+
+import re
+
+from ..protocol.message import Message
+from . import intents as it
+from . import intents_harmony as ih
+from .mapper_messages import message
+from .mapper_tracks import existing_track
+from .sequence_messages import chord_tracks
+
+#: A chord said to be held ('hold a Dm9 on the pads'): held, the part's track muted under it.
+_HOLD = re.compile(r"\b(?:hold|holds|held|holding|sustain|sustained)\b", re.I)
+
+
+def chord_part(ctx, column: int) -> it.Words | None:
+    """A chord said with no part ('hold a G chord for the prayer'): on the one part that plays chords when the focus is
+    on another (the flute named last), said so; None: the focus's voice."""
+    chordal = chord_tracks(ctx.model) | set(ctx.model.arpeggios)      # (an arpeggio plays chords too)
+    voices = {ctx.model.tracks[name].target for name in chordal if name in ctx.model.tracks} & set(ctx.model.modules)
+    focus = ctx.model.voice_of(ctx.model.focus) if ctx.model.focus in ctx.model.modules else []
+    if len(voices) != 1 or not focus or focus[0] in voices:
+        return None
+    chordal = next(iter(voices))
+    ctx.understood.append(f"on {chordal}, the part that plays the chords")
+    return it.Words((it.Word(chordal, column),))
+
+
+def on_its_hits(ctx, intent: ih.PlayChord, token: str, said: str, why: str) -> list[Message] | None:
+    """The chord on every hit of the playing track named ('C on the bass'), said so; None when it is held."""
+    playing = _track_playing(ctx, intent)
+    if playing is None or _HOLD.search(ctx.line):
+        return None
+    ctx.understood.append(f"{said} on every hit of the {playing} track ({why} at its next note)")
+    return [message("/seq/notes", playing, token)]
+
+
+def held(ctx, intent: ih.PlayChord, head: str, gate: Message) -> list[Message]:
+    """The chord's gate, with the named track it would stop muted and a silenced drone's level back."""
+    return [*_track_held_off(ctx, _track_playing(ctx, intent)), gate, *_heard_again(ctx, head)]
+
+
+def _track_playing(ctx, intent: ih.PlayChord) -> str | None:
+    """The track a chord said 'on the bass' goes to: one named, playing hits (a held gate would stop at its next note)."""
+    named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
+    playing = existing_track(ctx, intent.target, intent.column) if named else None
+    rhythm = ctx.model.tracks[playing].pattern if playing else ""
+    return playing if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm else None
+
+
+def _track_held_off(ctx, playing: str | None) -> list[Message]:
+    """A chord held on a part whose track plays: the track muted, or its next note would end the chord, said so."""
+    if playing is None or ctx.model.tracks[playing].muted:
+        return []
+    ctx.understood.append(f"the {playing} track muted while the chord holds ('unmute {playing}' plays it again)")
+    return [message("/seq/mute", playing, 1)]
+
+
+def _heard_again(ctx, head: str) -> list[Message]:
+    """A chord held on a drone 'stop' silenced ('stop the song and just hold a C chord'): its level back, said so —
+    else the chord is held and nothing is heard."""
+    if head not in ctx.model.stopped_drones or ctx.model.value(head, "gain") != 0:
+        return []
+    ctx.model.stopped_drones = tuple(d for d in ctx.model.stopped_drones if d != head)
+    ctx.understood.append(f"{head} back to be heard ('stop' had silenced it)")
+    return [message(f"/mod/{head}/gain", ctx.model.unmuted_value(head, ctx.model.spec(head).param("gain")))]
+
+
+__all__ = ["chord_part", "held", "on_its_hits"]
