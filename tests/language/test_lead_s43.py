@@ -163,3 +163,32 @@ def test_back_up_to_0_is_never_a_fade_to_silence():
     lines = (*PAD, "/seq/add lead sine1 x.x.x.x.", "/seq/start", "fade the master out over 4 bars")
     with pytest.raises(Exception):
         last(*lines, "bring it back up to 0 over 1 bar")     # asked (the tempo or the focused param), never a fade out
+
+
+CUMBIA = (*DRUMS, "/patch/create saw1 saw", "/patch/create filter1 filter", "/patch/connect saw1 filter1",
+          "/patch/connect filter1 master", "/mod/saw1/gain 0.5", "/mod/filter1/cutoff 3000", "/seq/add bajo saw1 x.x.x.x.",
+          "/patch/create square1 square", "/patch/connect square1 master", "/seq/add acordeon square1 x.x.x.x.x.x.x.x.",
+          "/seq/start", "el saw es el bajo", "el square es el acordeon")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("el bajo mas fuerte 2db", ["/mod/saw1/gain 0.629463"]),
+    ("filtro abajo en 4 compases", ["/ramp/filter1/cutoff 2522.689246 16"]),
+    ("tempo a 105 en 8 compases", ["/seq/bpm 105.0 ramp 32"]),
+    ("bajo afuera 2 compases y vuelve", ["/seq/mute bajo 1 2", "/mod/saw1/gain 0.0", "/at 9 beat /mod/saw1/gain 0.5"]),
+    ("la caja en el 2 y el 4", ["/seq/add snare snare1 ....x.......x..."]),
+    ("acorde de la menor en el acordeon, sostenido", ["/seq/mute acordeon 1", "/gate/square1 1 220.0 261.625565 329.627557"]),
+    ("para de grabar", ["/record/stop"]),
+])
+def test_a_cumbia_producers_spanish_is_read(phrase, made):
+    assert last(*CUMBIA, phrase) == made
+
+
+def test_spanish_words_never_take_english_or_german_ones():
+    assert last(*DRUMS, "del the kick track") == ["/seq/remove kick"]
+    assert last(*PAD, "in Es-Dur") == ["/seq/key eb major"]
+
+
+def test_a_held_chord_changed_in_solfege():
+    assert last(*CUMBIA, "acorde de la menor en el acordeon, sostenido", "ahora mi mayor")[-1] == \
+        "/gate/square1 1 164.813778 207.652349 246.941651"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .chords import Chord
+from .harmony_solfege import solfege
 from .lead_words import leading
 from .patch_model import PatchModel
 
@@ -30,6 +31,7 @@ def held_chord_change(line: str, model: PatchModel) -> tuple[str, str] | None:
     held = model.last_chord
     if not held or held[0] != "gate" or held[1] not in model.modules:
         return None
+    line = solfege(line)                              # ('ahora mi mayor': E major)
     match = _CHANGE.match(line.strip())
     if match is None or model.focus not in (None, held[1]):
         return None                                   # ('switch it to C' with another sound in focus: not the chord)

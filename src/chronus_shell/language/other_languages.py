@@ -24,6 +24,9 @@ OTHER_LANGUAGES = {
     "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
     "quita": "remove", "quitar": "remove", "filtro": "filter", "distorsión": "distortion", "distorsion": "distortion",
     "eco": "echo", "abre": "open", "abrir": "open", "cierra": "close", "une": "a", "oups": "oops",
+    "mas": "more", "los": "the", "todo": "everything", "afuera": "out", "vuelve": "back", "ahora": "now",
+    "acordes": "chords", "abajo": "down", "arriba": "up", "mitad": "half", "flauta": "flute", "acordeon": "accordion",
+    "acordeón": "accordion", "grabar": "record", "ancho": "wide", "pulso": "pulse",
     # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
     "chimbal": "hats", "bumbo": "kick", "surdo": "kick", "caixa": "snare", "baixo": "bass", "compasso": "bar",
     "compassos": "bars", "colcheia": "eighth", "colcheias": "eighths", "semicolcheia": "sixteenth",
@@ -166,7 +169,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # a part and another joined by Italian or Portuguese 'e' ('hats e clap -2 dB', 'surdo e rim'): and
     (rf"\b({_PART_WORDS})\s+e\s+(?=(?:the\s+|o\s+)?(?:{_PART_WORDS})\b)", r"\1 and "),
 
-    (r"^(remove)\s+el\s+(\S+)\s+(?:del|of\s+the)\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
+    (r"^(remove)\s+(?:el|the)\s+(\S+)\s+(?:del|of\s+the)\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
 )]
 #: A Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un poco',
 #: 'ponle más reverb a la guitarra', 'dame más delay', 'quítale el delay' — said of 'it' or the part after 'al'. Tried
@@ -182,9 +185,9 @@ _PRONOUN_VERBS = [(re.compile(p, re.I), r) for p, r in (
      else f"put {m.group('what')} on {_part(m)}"),
     (r"^(?:d[áa]me|d[áa]nos)\s+(?=(?:a\s+bit\s+)?(?:more|less)\b)", ""), (r"^(?:d[áa]me|d[áa]nos)\s+", "give me "),
     (r"\b(more|less)\s+de\s+(?=[a-z])", r"\1 "),      # 'un poco más de reverb': a bit more reverb
-    (r"^(raise|lower)\s+(?:el|la|los|las)\s+(bajo|bass|kick|snare|hats|drums|reverb|delay|echo|filter|distortion)\b",
+    (r"^(raise|lower)\s+(?:el|la|los|las|the)\s+(bajo|bass|kick|snare|hats|drums|reverb|delay|echo|filter|distortion)\b",
      lambda m: f"{m.group(1)} the {_BAJO.get(m.group(2).lower(), m.group(2))}"),      # (a part: never 'el volumen')
-    (rf"^(?:qu[íi]tale|s[áa]cale)\s+(?:el|la|los|las)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
+    (rf"^(?:qu[íi]tale|s[áa]cale)\s+(?:el|la|los|las|the)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
      lambda m: f"remove the {m.group('what')}" + (f" from {_part(m)}" if m.group("part") else "")),
 )]
 _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m|d[áa]n|qu[íi]t|s[áa]c|raise|lower|remove)|\b(?:more|less)\s+de\s", re.I)
@@ -226,6 +229,20 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"\bpiù\s+alt[oa]\b", "higher"), (r"\bmeno\s+alt[oa]\b", "lower"),
     (r"\b(?:su|no)\s+(\d)\s+e\s+(?:(?:su|no)\s+)?(\d)\b", r"on \1 and \2"), (r"\bem\s+(\d+)\s+compassos?\b", r"over \1 bars"),
     (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
+    # Spanish turns (a cumbia producer): 'en 4 compases' over them, 'en el 2 y el 4' on the beats, 'el bajo' the bass
+    # ('bajo' alone is also 'low'), 'lo mismo pa la caja', 'todo menos el bombo', 'corchea con puntillo', '…, sostenido'
+    (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),
+    (r"\ben\s+el\s+(\d)\b", r"on \1"), (r"\b(?:el|del)\s+bajo\b", lambda m: {"el": "the", "del": "of the"}[m.group(0).split()[0].lower()] + " bass"), (r"\bde\s+todo\b", "everything"), (r"\btodo\s+menos\b", "everything except"),
+    (r"\blo\s+mismo\s+(?:pa|para)\s+(?:la|el|los|las)\b", "the same for the"), (r"\blo\s+mismo\b", "the same"),
+    (r"\b(corchea|negra|semicorchea)\s+con\s+puntillo\b", r"dotted \1"), (r"^(.+?),\s*sostenid[oa][.!]*$", r"hold \1"),
+    (r"\b(?:un|1)\s+compas\s+cada\s+uno\b", "one bar each"), (r"\bcada\s+uno\b", "each"), (r"\s+y\s+(?=\S)", " and "),
+    (r"\ben\s+(?:el|la|los|las|the)\s+(?=[a-z])", "on the "), (r"(?<=\w\s)(?:del|de\s+la|de\s+el)\s+(?=[a-z])", "of the "),
+    (r"\bsolo\s+(?=on\b|en\b)", "only "), (r"\bpor\s+(\d+)\s+compas(?:es)?\b", r"for \1 bars"),
+    (r"\bacorde\s+de\s+", "chord of "), (r"^mucho\b(?![\s,]+too\s+much)", "too much"), (r"^(?:el|la|the)\s+([\w-]+)\s+es\s+(?:el|la|the)\s+", r"the \1 is the "),
+    (r"(?:^|(?<=\s))el\s+(?=[a-z])", "the "), (r"\bsub[ií](?:lo)?\s+todo\b", "transpose everything up"),
+    (r"\bbaj[aáé](?:lo)?\s+todo\b", "transpose everything down"), (r"\bun\s+semitono\b", "a semitone"), (r"^bajo\b", "bass"),
+    (r"\b(?:la|el|los|las)\s+(?=(?:caja|bombo|bajo|flauta|acorde[oó]n|platillos?|guacharaca|g[üu]iro|drop|chords?)\b)", "the "),
+    (r"\ben\s+(negras|corcheas|semicorcheas)\b", r"in \1"), (r"\ben\s+(?=(?:corchea|negra|semicorchea|dotted)\b)", "at "),
 )]
 
 
