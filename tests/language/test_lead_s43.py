@@ -192,3 +192,55 @@ def test_spanish_words_never_take_english_or_german_ones():
 def test_a_held_chord_changed_in_solfege():
     assert last(*CUMBIA, "acorde de la menor en el acordeon, sostenido", "ahora mi mayor")[-1] == \
         "/gate/square1 1 164.813778 207.652349 246.941651"
+
+
+@pytest.mark.parametrize("phrase", ["hats a bit louder please, maybe 3 db", "hats louder, like 3 db"])
+def test_a_comparative_then_a_hedged_amount_is_by_it(phrase):
+    """'flute a bit louder please, maybe 3 db' was refused: 'gain 3 db is out of range'."""
+    assert last(*DRUMS, "/mod/hat1/gain 0.5", phrase) == ["/mod/hat1/gain 0.706269"]
+
+
+@pytest.mark.parametrize("phrase", ["fade out slowly over 8 bars at the end and then stop",
+                                    "everything fade out over 8 bars and stop"])
+def test_a_fade_said_with_a_manner_or_its_subject_first_then_stop(phrase):
+    made = last(*DRONES, phrase)
+    assert made[:2] == ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]
+
+
+def test_a_timed_mute_at_a_section_is_the_mute():
+    assert last(*DRUMS, "/seq/start", "kick out for 2 bars at the drop") == ["/seq/mute kick 1 2"]
+
+
+def test_too_much_half_that_is_half_way_back():
+    assert last(*DRUMS, "/mod/kick1/gain 0.6", "kick up 2 db", "too much, half that") == ["/mod/kick1/gain 0.673211"]
+
+
+@pytest.mark.parametrize("phrase, made", [("key = C# minor", ["/seq/key c# minor"]),
+                                          ("set the key to c# minor (for the bridge)", ["/seq/key c# minor"]),
+                                          ("play c# (the low one)", ["/gate/sine1 1 277.182631"])])
+def test_a_sharp_beside_brackets_or_an_equals_is_no_comment(phrase, made):
+    """The review: '#' was read as a code comment, so 'key = C# minor' set C minor."""
+    assert last(*PAD, phrase) == made
+
+
+def test_less_after_less_goes_on_down_after_a_half_way_back():
+    """The review: 'bass louder', 'less', 'less' went up again (the half way back counted as a set, 'up')."""
+    lines = (*PAD, "/mod/sine1/gain 0.5", "the sine is the bass", "bass louder", "less")
+    assert last(*lines, "less") == ["/mod/sine1/gain 0.447723"]
+
+
+def test_hold_on_is_no_chord_held():
+    lines = (*PAD, "/seq/add bass sine1 x.x.x.x.", "/seq/start")
+    assert last(*lines, "hold on, Am on the bass") == ["/seq/notes bass a3+c4+e4"]
+
+
+def test_a_chord_tried_on_a_sound_just_added_stays_there():
+    """The review: 'add a saw called organ', 'play Am' went to the pad that plays the chords."""
+    lines = (*PAD, "/seq/add pad triangle1 x...............", "/seq/notes pad a3+c4+e4", "add a saw called organ")
+    assert last(*lines, "play Am")[-1].startswith("/gate/organ 1")
+
+
+@pytest.mark.parametrize("phrase, first", [("acorde de la", "/gate/sine1 1 220.0 277.182631 329.627557"),
+                                           ("mucho reverb", "/patch/create reverb1 reverb")])
+def test_spanish_read_before_stays_read(phrase, first):
+    assert last(*PAD, phrase)[0] == first

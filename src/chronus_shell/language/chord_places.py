@@ -13,17 +13,17 @@ from .mapper_tracks import existing_track
 from .sequence_messages import chord_tracks
 
 #: A chord said to be held ('hold a Dm9 on the pads'): held, the part's track muted under it.
-_HOLD = re.compile(r"\b(?:hold|holds|held|holding|sustain|sustained)\b", re.I)
+_HOLD = re.compile(r"(?<!with\s)\b(?:hold|holds|held|holding|sustain|sustained)\b(?!\s+(?:on|up)\b)", re.I)   # ('hold on, …')
 
 
 def chord_part(ctx, column: int) -> it.Words | None:
     """A chord said with no part ('hold a G chord for the prayer'): on the one part that plays chords when the focus is
-    on another (the flute named last), said so; None: the focus's voice."""
+    on another that plays a line of its own (the flute named last), said so; None: the focus's voice."""
     chordal = chord_tracks(ctx.model) | set(ctx.model.arpeggios)      # (an arpeggio plays chords too)
     voices = {ctx.model.tracks[name].target for name in chordal if name in ctx.model.tracks} & set(ctx.model.modules)
     focus = ctx.model.voice_of(ctx.model.focus) if ctx.model.focus in ctx.model.modules else []
-    if len(voices) != 1 or not focus or focus[0] in voices:
-        return None
+    if len(voices) != 1 or not focus or focus[0] in voices or not any(t.target == focus[0] for t in ctx.model.tracks.values()):
+        return None                                   # (a sound with no track of its own, just added: chords tried on it)
     chordal = next(iter(voices))
     ctx.understood.append(f"on {chordal}, the part that plays the chords")
     return it.Words((it.Word(chordal, column),))

@@ -18,7 +18,7 @@ _METHOD = re.compile(r"^(?P<who>[\w+&]+)\s*\.\s*(?P<what>[a-z_]+)\s*\(\s*(?P<val
 _ASSIGN = re.compile(r"^(?P<who>[\w+&]+)\s*\.\s*(?P<what>[a-z_]+)\s*(?P<op>\+=|-=|=)\s*(?P<value>.+?)\s*;?$", re.I)
 _SHIFTED = re.compile(r"^(?P<who>[\w]+(?:\s*[+&]\s*[\w]+)+)\s*\.?\s*(?P<what>[a-z_]*)\s*(?P<op>\+=|-=)\s*(?P<value>.+?)\s*;?$",
                       re.I)
-_COMMENT = re.compile(r"\s*(?://+|#)\s*(?P<said>\S.*)$")
+_COMMENT = re.compile(r"\s*//+\s*(?P<said>\S.*)$|\s+#\s+(?P<hashed>\S.*)$")     # (a '#' after a note is its sharp)
 _CORRECTION = re.compile(r"^(?:no|nah|nope|wait|actually|oops|sorry|i\s+mean|make\s+(?:it|that)|not)\b", re.I)
 _LIST = re.compile(r"^\[(?P<items>[^\]]*)\]$")
 
@@ -28,8 +28,9 @@ def code_line(text: str, model: PatchModel) -> tuple[str, str] | None:
     line = text.strip()
     comment = _COMMENT.search(line) if re.search(r"[=()\[\]]", line) else None
     if comment is not None and comment.start() > 0:         # 'tempo = 132 // no wait 128': a correction said after,
-        kept = _CORRECTION.match(comment["said"])            # any other comment a remark ('# quieter'), left out
-        line = f"{line[:comment.start()].strip()}{', ' + comment['said'] if kept else ''}"
+        said = comment["said"] or comment["hashed"]
+        kept = _CORRECTION.match(said)                       # any other comment a remark ('# quieter'), left out
+        line = f"{line[:comment.start()].strip()}{', ' + said if kept else ''}"
     keys = _KEYS.match(line)
     if keys is not None:
         undo = keys["key"].lower() == "z" and not keys["shift"]

@@ -35,8 +35,9 @@ _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much
 #: 'too much, return', 'too much - go back': where the last line moved the setting from ('back off' is less).
 _TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(?:go|put\s+it|take\s+it|bring\s+it)\s+)?"
                             r"(?:back(?!\s+off)|return)(?:\s+(?:it|that|again))?$", re.I)
-#: 'too much, back off', 'too much - less': one 'less' said twice, read once.
-_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down)"
+#: 'too much, back off', 'too much - less', 'too much, half that': one 'less' said twice, read once (half way back).
+_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
+                         r"half\s+that|half\s*way(?:\s+back)?|split\s+the\s+difference)"
                          r"(?=[\s,.!]*$)", re.I)
 #: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).
 _A_LITTLE_LESS = re.compile(r"\b(?:little|lil|bit|tad|touch|slightly)\s+(?:less|too much)\b", re.I)
@@ -127,6 +128,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         if step is not None:
             ref, direction = step
             again = less and _SAID_LESS.search(last_text)   # 'less (reverb)', then 'less': further, not back up
+            if again and isinstance(last, it.SetParam) and model.step_from is not None and model.last_param[0] != "seq":
+                direction = 1 if float(model.value(*model.last_param)) > model.step_from else -1   # (half way back: on down)
             direction = direction if more or again else -direction
             word = "more" if more else "less"
             way = 'up' if direction > 0 else 'down'

@@ -62,9 +62,11 @@ _TIME_SLANG = frozenset({"takt", "takts", "takte", "takten", "den", "inna", "di"
 #: stop comes when the fade has (stopped first, the fade would be heard by nobody).
 #: A fade of everything ('fade out', 'fade it all out over 8 bars'): the one a stop beside it waits for.
 _WHOLE = r"(?:it|everything|it\s+all|all|the\s+(?:song|track|tune|music|mix|band|whole\s+thing))"
-_ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?(?:\s+(?:over|across|in|within|during)\s+(?:the\s+next\s+)?\S+\s+"
-             r"(?:bars?|beats?))?)")
+_ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?(?:\s+(?:slowly|gently))?(?:\s+(?:over|across|in|within|"
+             r"during)\s+(?:the\s+next\s+)?\S+\s+(?:bars?|beats?))?)(?:\s+at\s+the\s+(?:end|close))?")
 _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"^(?:everything|everyone|everybody|all|the\s+(?:band|song|track|tune|music|mix|whole\s+thing))\s+fades?\s+out\b",
+     "fade everything out"),                                   # 'everything fade out over 8 bars and stop': the subject first
     (r"\b(fade\s+(?:(?:it|them|everything|all|the\s+\w+|(?!(?:in|out|up|down)\b)\w+)\s+)?(?:in|out|up|down))\s+" + _COUNT + r"\s+(bars?|beats?)(?=[.!]*$)",
      r"\1 over \2 \3"),
     (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"

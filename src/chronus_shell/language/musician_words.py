@@ -25,7 +25,7 @@ SLANG = {
     "pon": "on", "di": "the", "inna": "in", "fi": "for", "lickle": "little", "likkle": "little", "mek": "make",
     "den": "then", "ova": "over", "lef": "left", "nuff": "more",
     # Trinidadian (soca): 'put de iron on de hat', 'take off de swing'
-    "dem": "them", "dat": "that", "dis": "this",
+    "dem": "them", "dat": "that", "dis": "this", "ting": "thing",
     # a gamer's chat: 'moar bass', 'pan hats lft'
     "moar": "more", "lft": "left", "rght": "right", "rite": "right", "panned": "pan",
     # text-speak: 'snare on 2 n 4', 'can u make it louder', 'thx'

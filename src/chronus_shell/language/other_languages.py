@@ -231,14 +231,14 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
     # Spanish turns (a cumbia producer): 'en 4 compases' over them, 'en el 2 y el 4' on the beats, 'el bajo' the bass
     # ('bajo' alone is also 'low'), 'lo mismo pa la caja', 'todo menos el bombo', 'corchea con puntillo', '…, sostenido'
-    (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),
+    (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)(?:\s+(?:sostenido|bemol))?\s+(?:mayor|menor)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),
     (r"\ben\s+el\s+(\d)\b", r"on \1"), (r"\b(?:el|del)\s+bajo\b", lambda m: {"el": "the", "del": "of the"}[m.group(0).split()[0].lower()] + " bass"), (r"\bde\s+todo\b", "everything"), (r"\btodo\s+menos\b", "everything except"),
     (r"\blo\s+mismo\s+(?:pa|para)\s+(?:la|el|los|las)\b", "the same for the"), (r"\blo\s+mismo\b", "the same"),
     (r"\b(corchea|negra|semicorchea)\s+con\s+puntillo\b", r"dotted \1"), (r"^(.+?),\s*sostenid[oa][.!]*$", r"hold \1"),
     (r"\b(?:un|1)\s+compas\s+cada\s+uno\b", "one bar each"), (r"\bcada\s+uno\b", "each"), (r"\s+y\s+(?=\S)", " and "),
     (r"\ben\s+(?:el|la|los|las|the)\s+(?=[a-z])", "on the "), (r"(?<=\w\s)(?:del|de\s+la|de\s+el)\s+(?=[a-z])", "of the "),
     (r"\bsolo\s+(?=on\b|en\b)", "only "), (r"\bpor\s+(\d+)\s+compas(?:es)?\b", r"for \1 bars"),
-    (r"\bacorde\s+de\s+", "chord of "), (r"^mucho\b(?![\s,]+too\s+much)", "too much"), (r"^(?:el|la|the)\s+([\w-]+)\s+es\s+(?:el|la|the)\s+", r"the \1 is the "),
+    (r"^mucho(?=\s*(?:,|!|\.|$))(?![\s,]+too\s+much)", "too much"), (r"^(?:el|la|the)\s+([\w-]+)\s+es\s+(?:el|la|the)\s+", r"the \1 is the "),
     (r"(?:^|(?<=\s))el\s+(?=[a-z])", "the "), (r"\bsub[ií](?:lo)?\s+todo\b", "transpose everything up"),
     (r"\bbaj[aáé](?:lo)?\s+todo\b", "transpose everything down"), (r"\bun\s+semitono\b", "a semitone"), (r"^bajo\b", "bass"),
     (r"\b(?:la|el|los|las)\s+(?=(?:caja|bombo|bajo|flauta|acorde[oó]n|platillos?|guacharaca|g[üu]iro|drop|chords?)\b)", "the "),

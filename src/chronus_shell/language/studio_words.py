@@ -95,6 +95,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
      r"(?:\s+(?:into|to|for|in|before)\s+the\s+\w+)?\s*:", r"\1:"),
     # a hedge before a number after a comma, a complaint said 'still' ('the drums are still too loud, like -6db'): the
     # number and the complaint
+    (r"\b(louder|quieter|softer|up|down)(?:\s+please)?\s*,\s*(?:(?:like|about|around|roughly|maybe|say|perhaps)\s+)?"
+     r"(?=\d+(?:\.\d+)?\s*db\b)", r"\1 by "),                     # ('flute a bit louder please, maybe 3 db': by 3 dB)
     (r",\s*(?:like|about|around|roughly|maybe)\s+(?=[-+]\d|\d+(?:\.\d+)?\s*db\b)", ", "), (r"\b(is|are|'s|'re)\s+still\s+(?=too\b)", r"\1 "),
     # a new sound introduced by its name ('add some rain: white noise at -30 dB'): the name, then the sound added
     (r"^(?:add|give\s+me|bring\s+in)\s+(?:some\s+|a\s+|an\s+|the\s+)?([a-z][\w-]*)\s*:\s*(?!add\b)(?:(?:a|an|some)\s+)?",

@@ -346,7 +346,7 @@ _SIDE = {"left": -1, "right": 1, "center": 0, "centre": 0}
 _ARROW = re.compile(r"->|→")
 _ARROW_SPAN = re.compile(r"(?<!over)(?<!in)(?<!during)(?<!across)(?<!within)(?<!for)\s+(?P<span>\d+(?:\.\d+)?\s*"
                          r"(?:bars?|beats?|measures?))\s*$", re.I)     # a length with no word before it
-_FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of)\s+the\s+(?:drop|build|buildup|"
+_FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of|at|in|during)\s+the\s+(?:drop|build|buildup|"
                      r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
 _LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition|[a-z]+ing)\s*:\s*",
                     re.I)
