@@ -7,7 +7,8 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
 - RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
   ">"/"<" against the value before the phrase (a track's chance or speed too; a ramp's against the value the line set
   first, if it did: 'fade in from nothing' is gain 0, then a ramp up); patterns ignoring spaces and "|"; "*" anything;
-  "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz, timed by /at too — by its set of pitch
+  "any_of" alternatives; a pattern's held steps ("-") as rests where the pattern expected holds none (the same
+  hits); a chord — `a3+c4+e4` or a gate's several Hz, timed by /at too — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`; a session's name as
   the session layer finds it — case, separators and a leading 'the' aside; a last argument the protocol defaults
   left out), every other
@@ -138,6 +139,8 @@ def _same_arg(expected, actual, before) -> bool:
         if is_note(expected) and is_note(actual):
             return _same_note(expected, actual)
         squash = str.maketrans("", "", " |")
+        if "-" in actual and re.fullmatch(r"[xX. |]+", expected) and re.fullmatch(r"[xX.\- |]+", actual):
+            actual = actual.replace("-", ".")                 # a held step is no new hit: the same hits
         if actual.lower().endswith(".wav") and not expected.lower().endswith(".wav"):
             actual = actual[:-4]                          # a take named 'jam1' is written as jam1.wav
         return expected.lower().translate(squash) == actual.lower().translate(squash)

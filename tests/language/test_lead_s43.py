@@ -244,3 +244,30 @@ def test_a_chord_tried_on_a_sound_just_added_stays_there():
                                            ("mucho reverb", "/patch/create reverb1 reverb")])
 def test_spanish_read_before_stays_read(phrase, first):
     assert last(*PAD, phrase)[0] == first
+
+
+def test_everything_up_a_bare_number_with_notes_playing_is_asked():
+    """'everything up 5' with a bass line playing set the master to +5 dB: a beginner meant a transposition."""
+    lines = (*PAD, "/seq/add bass sine1 x.x.x.x.", "/seq/notes bass a2 c3 e3 g3")
+    assert "semitones" in refused(*lines, "everything up 5") and "db" in refused(*lines, "everything up 5")
+    assert last(*DRUMS, "everything up 5") == ["/mod/master/gain 5.0"]          # drums alone: the level
+
+
+def test_a_track_named_like_a_param_word_is_the_part():
+    """'click up 4 db' (a sine playing a track called click) raised the kick's punch."""
+    lines = (*DRUMS, "/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/gain 0.3",
+             "/seq/add click sine1 x...x...x...x...")
+    assert last(*lines, "click up 4 db") == ["/mod/sine1/gain 0.475468"]
+
+
+def test_end_of_set_after_a_fade_is_a_remark():
+    assert last(*DRONES, "everything fades out over 32 bars, end of set") == ["/ramp/master/gain -60.0 128"]
+
+
+def test_a_lone_y_between_a_word_and_a_number_is_no_spanish_and():
+    """The fuzz: 'boost the drive y 1' read 'y' as 'and' and pointed past the line's end."""
+    lines = ("add a saw at 110 hz", "add acid filter at 800hz")
+    try:
+        last(*lines, "boost the drive y 1")
+    except Exception as err:                      # refused, pointing inside the line
+        assert err.column is None or err.column <= len("boost the drive y 1")

@@ -103,6 +103,8 @@ def _steps_of_a_melody(ctx, ref: it.Words | None, module_id: str | None, spec: P
             spec.name != "gain" or any(t == spec.name or t in spec.aliases for t in ref.texts):
         return False
     steps = float(amount.number) if amount.number is not None else 0.0
+    if module_id == MASTER and not {"master", "volume", "level", "vol", "loudness", "mix"} & set(ref.texts):
+        return steps == int(steps) and 1 <= steps <= 12 and any(t.notes for t in ctx.model.tracks.values())   # ('everything up 5')
     voice = ctx.model.voice_of(module_id) or [module_id]
     return steps == int(steps) and 1 <= steps <= 12 and steps > spec.high - spec.low and \
         any(t.target in voice and t.notes for t in ctx.model.tracks.values())
@@ -158,8 +160,11 @@ def target_of(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -
 
 def _param_or_level(ctx, ref: it.Words, amount: it.Value | None = None) -> tuple[str, ParamSpec]:
     """'turn the drive up' names a param; 'turn the saw up' names a module: its level (or, for
-    'lower the saw an octave', the param the amount's unit fits)."""
+    'lower the saw an octave', the param the amount's unit fits); a part's own name that is also a param's word ('click
+    up 4 db', a track called click): the part."""
     try:
+        if ref.text.lower() in ctx.model.tracks or ref.text.lower() in ctx.model.labels:
+            raise LanguageError(f"{ref.text!r} names a part", ref.column)
         return ctx.resolve.param(ref, hints=False)
     except LanguageError as param_error:
         module_id = module_or_raise(ctx, ref)
