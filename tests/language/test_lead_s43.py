@@ -271,3 +271,32 @@ def test_a_lone_y_between_a_word_and_a_number_is_no_spanish_and():
         last(*lines, "boost the drive y 1")
     except Exception as err:                      # refused, pointing inside the line
         assert err.column is None or err.column <= len("boost the drive y 1")
+
+
+def test_too_much_dash_less_is_half_way_back_too():
+    """The second review: 'too much - less' took three steps down, below where the line before started."""
+    assert last(*DRUMS, "/mod/kick1/gain 0.8", "kick louder", "too much - less") == ["/mod/kick1/gain 0.848528"]
+
+
+def test_turn_everything_down_a_bare_number_is_the_level():
+    lines = (*PAD, "/seq/add bass sine1 x.x.x.x.", "/seq/notes bass a2 c3 e3 g3")
+    assert last(*lines, "turn everything down 6") == ["/mod/master/gain -6.0"]
+    assert "1 semitone'" in refused(*lines, "everything down 1")
+
+
+def test_sostenido_after_a_level_change_is_no_hold():
+    assert last(*DRUMS, "/mod/kick1/gain 0.8", "kick louder, sostenido") == ["/mod/kick1/gain 0.9"]
+
+
+def test_end_of_the_song_after_a_fade_stops_when_it_ends():
+    assert last(*DRONES, "fade out over 8 bars, end of the song")[:2] == ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]
+
+
+CHORDS_AND_FLUTE = (*PAD, "/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords a3+c4+e4 f3+a3+c4 c4+e4+g4 g3+b3+d4",
+                    "/seq/add melody sine1 x.x.x.x.", "/seq/notes melody a4 c5 e5 c5", "/seq/start", "the sine is the flute")
+
+
+def test_a_chord_held_with_no_part_said_mutes_the_chords_it_goes_to_and_a_chord_played_stays_on_the_focus():
+    """The second review: held on the chords' part, its track's next hit ended it; 'play am' moved off the focus."""
+    assert last(*CHORDS_AND_FLUTE, "hold a c chord")[0] == "/seq/mute chords 1"
+    assert last(*CHORDS_AND_FLUTE, "play am")[0].startswith("/gate/sine1 1")

@@ -17,16 +17,21 @@ _HOLD = re.compile(r"(?<!with\s)\b(?:hold|holds|held|holding|sustain|sustained)\
 
 
 def chord_part(ctx, column: int) -> it.Words | None:
-    """A chord said with no part ('hold a G chord for the prayer'): on the one part that plays chords when the focus is
-    on another that plays a line of its own (the flute named last), said so; None: the focus's voice."""
-    chordal = chord_tracks(ctx.model) | set(ctx.model.arpeggios)      # (an arpeggio plays chords too)
-    voices = {ctx.model.tracks[name].target for name in chordal if name in ctx.model.tracks} & set(ctx.model.modules)
+    """A chord said held with no part ('hold a G chord for the prayer'), or the next chord after one held there: on the one
+    part that plays chords when the focus is on another that plays a line of its own (the flute named last), said so;
+    None: the focus's voice."""
+    tracks = [n for n in chord_tracks(ctx.model) | set(ctx.model.arpeggios) if n in ctx.model.tracks]   # (an arpeggio too)
+    voices = {ctx.model.tracks[name].target for name in tracks} & set(ctx.model.modules)
     focus = ctx.model.voice_of(ctx.model.focus) if ctx.model.focus in ctx.model.modules else []
     if len(voices) != 1 or not focus or focus[0] in voices or not any(t.target == focus[0] for t in ctx.model.tracks.values()):
         return None                                   # (a sound with no track of its own, just added: chords tried on it)
     chordal = next(iter(voices))
+    held_there = bool(ctx.model.last_chord) and ctx.model.last_chord[0] == "gate" and ctx.model.last_chord[1] == chordal
+    if not (held_there or _HOLD.search(ctx.line)):
+        return None                                   # ('play am': where the focus is — the chords' track would cut it)
     ctx.understood.append(f"on {chordal}, the part that plays the chords")
-    return it.Words((it.Word(chordal, column),))
+    track = next(n for n in tracks if ctx.model.tracks[n].target == chordal)
+    return it.Words((it.Word(chordal if held_there else track, column),))   # (held: its track muted if it plays hits)
 
 
 def on_its_hits(ctx, intent: ih.PlayChord, token: str, said: str, why: str) -> list[Message] | None:

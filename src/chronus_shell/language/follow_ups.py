@@ -205,7 +205,7 @@ _SAID_AMOUNT = re.compile(r"^(?:(?:even|some|a\s+lot|lots|much|way)\s+)?more(?:\
 
 def _intensity(text: str) -> str | None:
     """'way more', 'a lot less', 'much more': three steps ("big"); else one."""
-    return "big" if re.match(r"^(?:\w+\s+)?(?:way|lot|much)\s", text, re.I) else None
+    return "big" if re.match(r"^(?!too\s)(?:\w+\s+)?(?:way|lot|much)\s", text, re.I) else None    # ('too much - less': one)
 
 
 def refused_before(refused: str | None, text: str, last_text: str) -> None:

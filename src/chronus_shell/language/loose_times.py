@@ -67,8 +67,10 @@ _ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?
 _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:everything|everyone|everybody|all|the\s+(?:band|song|track|tune|music|mix|whole\s+thing))\s+fades?\s+out\b",
      "fade everything out"),                                   # 'everything fade out over 8 bars and stop': the subject first
-    (r"^(fade\b.*?\b(?:bars?|beats?))\s*,\s*(?:the\s+)?end\s+of\s+(?:the\s+|my\s+)?(?:set|night|show|gig|song|track)[.!]*$",
+    (r"^(fade\b.*?\b(?:bars?|beats?))\s*,\s*(?:the\s+)?end\s+of\s+(?:the\s+|my\s+)?(?:set|night|show|gig)[.!]*$",
      r"\1"),                                                     # ('…, end of set': where in the night, not a stop)
+    (r"^(fade\b.*?\b(?:bars?|beats?))\s*,\s*(?:the\s+)?end\s+of\s+(?:the\s+)?(?:song|track|tune|piece)[.!]*$",
+     r"\1 then stop"),                                           # ('…, end of the song': it ends there)
     (r"\b(fade\s+(?:(?:it|them|everything|all|the\s+\w+|(?!(?:in|out|up|down)\b)\w+)\s+)?(?:in|out|up|down))\s+" + _COUNT + r"\s+(bars?|beats?)(?=[.!]*$)",
      r"\1 over \2 \3"),
     (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"

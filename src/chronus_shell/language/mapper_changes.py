@@ -69,7 +69,8 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
     amount = intent.amount
     if _steps_of_a_melody(ctx, intent.ref, module_id, spec, amount):      # 'tumbi down 2': which 2?
         said = f"{intent.ref.text} {'up' if intent.direction > 0 else 'down'} {amount.text}"
-        raise LanguageError(f"that could mean '{said} semitones' — or — '{said} db': say which", column)
+        unit = "semitone" if amount.number == 1 else "semitones"
+        raise LanguageError(f"that could mean '{said} {unit}' — or — '{said} db': say which", column)
     if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
@@ -103,7 +104,8 @@ def _steps_of_a_melody(ctx, ref: it.Words | None, module_id: str | None, spec: P
             spec.name != "gain" or any(t == spec.name or t in spec.aliases for t in ref.texts):
         return False
     steps = float(amount.number) if amount.number is not None else 0.0
-    if module_id == MASTER and not {"master", "volume", "level", "vol", "loudness", "mix"} & set(ref.texts):
+    if module_id == MASTER and not {"master", "volume", "level", "vol", "loudness", "mix"} & set(ref.texts) and \
+            not re.match(r"^\s*(?:turn|bring|pull|push)\b", ctx.line, re.I):      # ('turn everything down 6': the level)
         return steps == int(steps) and 1 <= steps <= 12 and any(t.notes for t in ctx.model.tracks.values())   # ('everything up 5')
     voice = ctx.model.voice_of(module_id) or [module_id]
     return steps == int(steps) and 1 <= steps <= 12 and steps > spec.high - spec.low and \

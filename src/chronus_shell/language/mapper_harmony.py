@@ -154,7 +154,8 @@ def placed_note(token: str, reference: float, column: int, first: int | None = N
 
 # -- chords -------------------------------------------------------------------------------
 def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
-    head, track = voice_and_track(ctx, intent.target or chord_part(ctx, intent.column), intent.column)
+    intent = intent if intent.target is not None else replace(intent, target=chord_part(ctx, intent.column))
+    head, track = voice_and_track(ctx, intent.target, intent.column)
     reference, source = voice_register(ctx, head, track)
     if intent.tones:
         return _named_chord(ctx, intent, head, reference)

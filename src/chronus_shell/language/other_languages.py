@@ -234,7 +234,7 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)(?:\s+(?:sostenido|bemol))?\s+(?:mayor|menor)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),
     (r"\ben\s+el\s+(\d)\b", r"on \1"), (r"\b(?:el|del)\s+bajo\b", lambda m: {"el": "the", "del": "of the"}[m.group(0).split()[0].lower()] + " bass"), (r"\bde\s+todo\b", "everything"), (r"\btodo\s+menos\b", "everything except"),
     (r"\blo\s+mismo\s+(?:pa|para)\s+(?:la|el|los|las)\b", "the same for the"), (r"\blo\s+mismo\b", "the same"),
-    (r"\b(corchea|negra|semicorchea)\s+con\s+puntillo\b", r"dotted \1"), (r"^(.+?),\s*sostenid[oa][.!]*$", r"hold \1"),
+    (r"\b(corchea|negra|semicorchea)\s+con\s+puntillo\b", r"dotted \1"), (r"^((?=.*\b(?:acordes?|chords?|mayor|menor|major|minor)\b).+?),\s*sostenid[oa][.!]*$", r"hold \1"),
     (r"\b(?:un|1)\s+compas\s+cada\s+uno\b", "one bar each"), (r"\bcada\s+uno\b", "each"), (r"(?<=[a-z])\s+y\s+(?=[a-z])", " and "),
     (r"\ben\s+(?:el|la|los|las|the)\s+(?=[a-z])", "on the "), (r"(?<=\w\s)(?:del|de\s+la|de\s+el)\s+(?=[a-z])", "of the "),
     (r"\bsolo\s+(?=on\b|en\b)", "only "), (r"\bpor\s+(\d+)\s+compas(?:es)?\b", r"for \1 bars"),
