@@ -300,3 +300,10 @@ def test_a_chord_held_with_no_part_said_mutes_the_chords_it_goes_to_and_a_chord_
     """The second review: held on the chords' part, its track's next hit ended it; 'play am' moved off the focus."""
     assert last(*CHORDS_AND_FLUTE, "hold a c chord")[0] == "/seq/mute chords 1"
     assert last(*CHORDS_AND_FLUTE, "play am")[0].startswith("/gate/sine1 1")
+
+
+@pytest.mark.parametrize("phrase, pattern", [("hats on every e and a", ".x.x" * 4), ("snare on all the ands", "..x." * 4),
+                                             ("hats on every e, & and a", ".xxx" * 4), ("kick on every a", "...x" * 4)])
+def test_a_drum_teachers_count_on_every_beat(phrase, pattern):
+    made = last(*DRUMS, phrase)
+    assert len(made) == 1 and made[0].startswith("/seq/add ") and made[0].endswith(f"1 {pattern}")

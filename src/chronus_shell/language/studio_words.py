@@ -139,7 +139,23 @@ def studio_words(line: str, tracks: dict | None = None) -> str:
         line = f"{track.target}{line[label.end() - 1:]}"
     line = _SHORT_WORD.sub(lambda m: _SHORT[m.group(1).lower()], line)
     line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
+    line = _EVERY_COUNT.sub(_counted, line)
     return rewritten(line, _STUDIO)
+
+
+#: A drum teacher's count on every beat ('hats on every e and a', 'snare on all the ands'): that 16th of each beat.
+_COUNT = r"(?:e|&|and|a)(?:'?s)?"
+_EVERY_COUNT = re.compile(rf"^(?P<part>(?:the\s+)?[\w-]+)\s+on\s+(?:every|each|all\s+the)\s+(?P<subs>{_COUNT}"
+                          rf"(?:\s*(?:,|and|&)\s*(?:the\s+|every\s+)?{_COUNT})*)(?:\s+of\s+(?:every|each)\s+beat)?[.!]*$", re.I)
+_SIXTEENTH = {"e": 1, "&": 2, "and": 2, "a": 3}
+
+
+def _counted(match: re.Match) -> str:
+    words = re.findall(r"(?<![\w&])(e|&|and|a)(?:'?s)?(?![\w&])", match["subs"].lower())
+    inner = range(1, len(words) - 1)                  # ('e and a': an 'and' between two counts joins them)
+    steps = {_SIXTEENTH[w] for i, w in enumerate(words) if not (w == "and" and i in inner)}
+    beat = "".join("x" if i in steps else "." for i in range(4))
+    return f"{match['part']} {beat * 4}"
 
 
 __all__ = ["studio_words"]
