@@ -307,3 +307,10 @@ def test_a_chord_held_with_no_part_said_mutes_the_chords_it_goes_to_and_a_chord_
 def test_a_drum_teachers_count_on_every_beat(phrase, pattern):
     made = last(*DRUMS, phrase)
     assert len(made) == 1 and made[0].startswith("/seq/add ") and made[0].endswith(f"1 {pattern}")
+
+
+@pytest.mark.parametrize("phrase", ["delay feedback a bit less", "reverb mix a little more"])
+def test_a_setting_then_a_bit_more_or_less(phrase):
+    made = last(*PAD, "/patch/create delay1 delay", "/patch/create reverb1 reverb", "/mod/delay1/feedback 0.4",
+                "/mod/reverb1/mix 0.25", phrase)
+    assert len(made) == 1 and made[0].startswith(("/mod/delay1/feedback", "/mod/reverb1/mix"))

@@ -161,6 +161,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$",
      lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in ("more", "less") else f"{m.group(1)} {m.group(2)}"),
     (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(more|less)$", r"\2 \1"),
+    (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+((?:a\s+)?(?:bit|little|touch|tad)|slightly)\s+(more|less)$", r"\2 \3 \1"),   # ('… a bit less')
     (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
     # an LFO or a delay synced to the tempo at a note value ('sync the LFO to the tempo, 1/8'): its rate or time as that note
     (r"^(?:sync|lock|clock)\s+(?:the\s+)?(lfo|delay|echo)\s+to\s+(?:the\s+)?(?:(?:tempo|bpm|beat|clock|grid)\s*[,:]?\s*(?:at\s+|to\s+)?)?"
