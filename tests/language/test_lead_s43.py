@@ -314,3 +314,12 @@ def test_a_setting_then_a_bit_more_or_less(phrase):
     made = last(*PAD, "/patch/create delay1 delay", "/patch/create reverb1 reverb", "/mod/delay1/feedback 0.4",
                 "/mod/reverb1/mix 0.25", phrase)
     assert len(made) == 1 and made[0].startswith(("/mod/delay1/feedback", "/mod/reverb1/mix"))
+
+
+@pytest.mark.parametrize("phrase, made", [("shuffle feel on the hats, 30%", ["/seq/swing 0.3 8"]), ("shuffle feel 30%", ["/seq/swing 0.3 8"])])
+def test_a_swing_said_as_a_feel(phrase, made):
+    assert last(*DRUMS, "/seq/start", phrase) == made
+
+
+def test_a_side_then_how_far():
+    assert last(*PAD, "sine to the left, hard") == ["/mod/sine1/pan -1.0"]

@@ -93,6 +93,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # chorus: c2 d2 e2 f#2'): the part's notes
     (r"^((?:the\s+)?[\w-]+)\s+(?:follows|plays|goes|walks|walk-?up|walk-?down)"
      r"(?:\s+(?:into|to|for|in|before)\s+the\s+\w+)?\s*:", r"\1:"),
+    # a side said and then how far ('sine to the left, hard'), a swing said as a feel ('shuffle feel on the hats, 30%')
+    (r"\bto\s+the\s+(left|right)\s*,?\s+hard\b", r"hard \1"), (r"\b(?:shuffle|swing)(?:\s+feel)?\b(?=\s+on\b)|\b(shuffle|swing)\s+feel\b(?=\s*,?\s*\d)", lambda m: m.group(1) or "swing"),
     # a hedge before a number after a comma, a complaint said 'still' ('the drums are still too loud, like -6db'): the
     # number and the complaint
     (r"\b(louder|quieter|softer|up|down)(?:\s+please)?\s*,\s*(?:(?:like|about|around|roughly|maybe|say|perhaps)\s+)?"
