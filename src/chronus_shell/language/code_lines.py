@@ -1,8 +1,8 @@
 """A line typed the way a programmer types it ('kick.gain += 3dB', 'wind.color = pink', 'hats.humanize(0.2)',
 'lead.notes = [c5, d5, e5]', 'kick+snare -= 2dB', 'start()', 'tempo = 132 // no wait 128', 'ctrl+z'), said the
-language's way for the second stage: the part and its setting are the words before and after the dot, an operator
-says which way, a call's argument is its value; a comment after '//' or '#' that corrects ('// no wait 128') is read as
-said after a comma, any other left out."""
+language's way before any reading (translator.translate): the part and its setting are the words before and after the
+dot, an operator says which way, a call's argument is its value; a comment after '//' or a spaced ' # ' that corrects
+('// no wait 128') is read as said after a comma, any other left out (a '#' after a note is its sharp)."""
 from __future__ import annotations
 
 import re

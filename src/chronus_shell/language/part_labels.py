@@ -123,8 +123,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
     elif name in model.tracks and model.tracks[name].target == part:
         return f"'{name}' is {part}'s track: it names {part} already"   # ('the sine is the jingle', its track 'jingle')
     elif name in model.tracks and any(word in _WHAT_IT_PLAYS for word in name.split()):
-        raise LanguageError(f"'{name}' is the track {model.tracks[name].target} plays: to play it on {part}, say "
-                            f"'{name} on the {_said_as(model, part)}'", match.start("name"), (), line)
+        raise LanguageError(f"'{name}' is the track {model.tracks[name].target} plays: to play it on {part}, add it there "
+                            f"('/seq/add {name} {part} <pattern>')", match.start("name"), (), line)
     elif is_known_word(name, model.names()) and name not in NICKNAMES and not _only_a_verb(name):
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
