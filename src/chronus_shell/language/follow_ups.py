@@ -137,7 +137,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                     and last.amount is not None and last.amount.unit:   # 'snare down 6 db', 'more': 6 dB more
                 return [(f"{word}: {ref.text} {way} {last.amount.text} {last.amount.unit} again", last)]
             if less and not again and model.step_from is not None and ref.items[0].text != "tempo" and \
-                    (_OVERSHOT.search(text) or _TOO_MUCH_BACK.match(text.strip(" .!"))):
+                    (_OVERSHOT.search(text) or less.re is _TOO_MUCH_BACK):
                 back = f"{ref.text} {format_number(model.step_from)}"       # 'more', 'way too much': where it was
                 return [(f"{'way ' * bool(_OVERSHOT.search(text))}too much: {ref.text} back to {format_number(model.step_from)}",
                          parse(back))]

@@ -232,7 +232,7 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     # Spanish turns (a cumbia producer): 'en 4 compases' over them, 'en el 2 y el 4' on the beats, 'el bajo' the bass
     # ('bajo' alone is also 'low'), 'lo mismo pa la caja', 'todo menos el bombo', 'corchea con puntillo', '…, sostenido'
     (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)(?:\s+(?:sostenido|bemol))?\s+(?:mayor|menor)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),
-    (r"\ben\s+el\s+(\d)\b", r"on \1"), (r"\b(?:el|del)\s+bajo\b", lambda m: {"el": "the", "del": "of the"}[m.group(0).split()[0].lower()] + " bass"), (r"\bde\s+todo\b", "everything"), (r"\btodo\s+menos\b", "everything except"),
+    (r"\ben\s+el\s+(\d)\b", r"on \1"), (r"\bel\s+bajo\b", "the bass"), (r"\bdel\s+bajo\b", "of the bass"), (r"\bde\s+todo\b", "everything"), (r"\btodo\s+menos\b", "everything except"),
     (r"\blo\s+mismo\s+(?:pa|para)\s+(?:la|el|los|las)\b", "the same for the"), (r"\blo\s+mismo\b", "the same"),
     (r"\b(corchea|negra|semicorchea)\s+con\s+puntillo\b", r"dotted \1"), (r"^((?=.*\b(?:acordes?|chords?|mayor|menor|major|minor)\b).+?),\s*sostenid[oa][.!]*$", r"hold \1"),
     (r"\b(?:un|1)\s+compas\s+cada\s+uno\b", "one bar each"), (r"\bcada\s+uno\b", "each"), (r"(?<=[a-z])\s+y\s+(?=[a-z])", " and "),
