@@ -54,7 +54,10 @@ RULES = """
   (`0` brings it back); the flag is saved with the session.
 - **Timing.** A message carries a target sample; "now" means the start of the next block the
   slots have not rendered. OSC bundles with a timetag are applied at that exact sample (within
-  the block, not rounded to it); a timetag more than 10 minutes ahead is refused. A pattern
+  the block, not rounded to it); a timetag more than 10 minutes ahead is refused. A message sent
+  after a timed one that names the same module, track or sequencer setting (or a transaction or a
+  load, which may depend on anything) is applied at that one's sample, never before it: a `/mod`
+  sent right after a bundle that creates its module takes effect once the module exists. A pattern
   change on a playing track, a tempo change and a session load wait for the next bar line unless
   `now` is given.
 - **Time on the grid.** A timetag is wall time; a bar line is known only to the engine's own grid

@@ -219,6 +219,27 @@ def test_bundle_lands_at_the_exact_sample_of_its_timetag(live, client, tmp_path)
     assert np.array_equal(audio, live.offline(first_block, len(audio)))   # every sample where it belongs
 
 
+def test_a_message_right_after_a_bundle_that_creates_its_module_waits_for_it(live, client):
+    """A bundle 0.3 s ahead makes a saw and connects it; a plain /mod on it, sent right after, is applied at the
+    bundle's sample (before this session it was applied first, and both slots stopped: no such module)."""
+    when = time.time() + 0.3
+    bundle = OscBundleBuilder(when)
+    for address, *values in (("/patch/create", "late", "saw"), ("/patch/connect", "late", "master")):
+        message = OscMessageBuilder(address)
+        for value in values:
+            message.add_arg(value)
+        bundle.add_content(message.build())
+    client.raw(bundle.build().dgram)
+    client.send("/mod/late/freq", 330.0)
+    live.wait_handled(2)
+    live.wait_played(0.5)
+    [(_, sample)] = live.clocked
+    assert [stamp for stamp, msg in live.stamps if msg.address == "/mod/late/freq"] == [sample]
+    assert live.supervisor.problems == [] and live.supervisor.failovers == []
+    assert _modules(live)["late"]["params"]["freq"] == 330
+    assert live.supervisor.status()["level"] > 0.05          # the saw sounds: the music goes on
+
+
 @pytest.mark.skipif(shutil.which("oscsendfile") is None, reason="liblo-tools (oscsendfile) is not installed")
 def test_liblo_bundles_are_applied(live, tmp_path, caplog):
     """oscsendfile replays a file as timetagged bundles (timetag = when it sends each one)."""

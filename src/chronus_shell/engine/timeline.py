@@ -142,12 +142,14 @@ class Timeline:
             self.pending = None
         elif not is_engine_message(msg):
             return
-        elif self.pending is None:
-            if msg.address == "/patch/remove" and self._fading is None and self._heard(str(msg.args[0])):
-                self._fade_from_copy(at)
-            self.engine.schedule(msg, at)
-        elif msg.parts[0] == "patch":
-            self.pending.schedule(msg, at)
+        elif self.pending is None or msg.parts[0] == "patch":
+            try:
+                if self.pending is None and msg.address == "/patch/remove" and self._fading is None \
+                        and self._heard(str(msg.args[0])):
+                    self._fade_from_copy(at)
+                (self.engine if self.pending is None else self.pending).schedule(msg, at)
+            except EngineError as err:   # checked when sent, but for a graph as it was then: never stop the music
+                self.engine.faults.append(f"{msg} (at sample {at}): {err} — dropped")
         else:
             for engine in (self.engine, self.pending):
                 try:

@@ -32,10 +32,13 @@ class FanOut:
         """One message, stamped "now" or `at` a sample (a timetag): a dear one (a /patch change at a big patch)
         with a cushion of its own, the item counted for it written with it (cushion.py) — `at` a time too, so
         long as its cushion fits before that time (else as if sent now: heard later, nothing lost)."""
-        work = self.work_for([msg])
+        work, now = self.work_for([msg]), at is None
         with self._stamping():
             earliest, blocks = self.earliest_stamp(), self.cushion_blocks(work)
             self._last_now = earliest
+            floor = self.timed.floor([msg])   # never before an earlier-sent change it conflicts with (order.py)
+            if floor > (earliest if at is None else int(at)):
+                at, now = floor, False
             lead = None
             if blocks:
                 soonest = (self.play_block + self.ahead + blocks) * self.config.block_size
@@ -43,6 +46,8 @@ class FanOut:
                 stamp = self.open_cushion(blocks, work, at=None if lead is None else int(at))
             else:
                 stamp = earliest if at is None else max(int(at), earliest)
+            if stamp > earliest:   # later than "now": what is sent after it may be stamped before it
+                self.timed.add(stamp, [msg])
             self._log(("msg", stamp, msg))
             at_once = getattr(self._at_once, "now", False)
             for slot in self.slots:
@@ -53,7 +58,7 @@ class FanOut:
         cfg = self.config
         heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
                                    getattr(self._entered, "ns", 0))
-        if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
+        if now and heard is not None:  # a timetagged command (or one after it) plays when asked, not "now"
             self.latencies_ms.append(heard)
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
@@ -85,10 +90,22 @@ class FanOut:
                 stamp = self.open_cushion(blocks, work, len(parts), at)
             self._last_stamp = max(self._last_stamp, stamp)
             if at is not None:
+                self.timed.add(stamp, messages)   # a line typed after it conflicting with it waits for it (order.py)
                 self._writing = [stamp, len(parts), blocks]
                 return parts
             self._write_part(ForkingPickler.dumps(("msgs", stamp, messages)), stamp, messages)
         return []
+
+    def load_stamp(self, messages: list[Message], work: float, now: bool) -> int | None:
+        """Where a load goes: "now" (None) — unless an earlier-sent timed change it conflicts with is later
+        (order.py): then at that one's time, as far after the lead as its cushion and writes need — or at its bar
+        (the first at or after such a change)."""
+        floor, blocks = self.timed.floor(messages), self.bar_blocks(messages, work)
+        if not now:
+            return self._next_bar(blocks, floor)
+        if floor <= self.earliest_stamp():
+            return None
+        return max(floor, (self.play_block + self.ahead + blocks) * self.config.block_size)
 
     def write_parts(self, parts: list[list[Message]]) -> None:
         """A load's parts at its bar, written by a thread of its own (`_write_parts`) and waited for: Ctrl-C here

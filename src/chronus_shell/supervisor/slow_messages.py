@@ -68,18 +68,19 @@ class SlowMessages:
                             where = session_path(str(msg.args[0]))
                             return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                     work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
-                    at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
+                    at = self.load_stamp(outcome.messages, work, outcome.now)   # fan_out.py
                     self.plan = shadow                 # the plan with the load admitted (in the same order)
                     parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
                 if parts:   # the lock let go between them
                     self.write_parts(parts)
         return outcome
 
-    def _next_bar(self, blocks: int = 0) -> int:
+    def _next_bar(self, blocks: int = 0, not_before: int = 0) -> int:
         """The next bar from the first block no slot has begun — for a load that needs `blocks` (its cushion
         and its writes: cushion.py), from that many blocks after the lead, so it is played a bar later than one
-        nearer than that (such a bar left the slots short: 2 blocks lost in one of five loaded burst tests)."""
-        earliest = self.earliest_stamp()
+        nearer than that (such a bar left the slots short: 2 blocks lost in one of five loaded burst tests);
+        and from `not_before`, an earlier-sent timed change's sample (order.py)."""
+        earliest = max(self.earliest_stamp(), not_before)
         if blocks:
             earliest = max(earliest, (self.play_block + self.ahead + blocks) * self.config.block_size)
         try:

@@ -31,6 +31,7 @@ from .cushion import Cushion
 from .fan_out import FanOut
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
+from .order import TimedChanges
 from .osc_realtime import OscPace
 from .pipe_write import NON_BLOCKING
 from .prompt_realtime import prompt_priority
@@ -94,6 +95,7 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         self._started = False
         self._last_stamp = 0
         self._last_now = 0   # the last "now" stamp: commands sent one after the other apply in that order
+        self.timed = TimedChanges()   # and a command never before an earlier-sent timed one it conflicts with
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
         self.spare_target = SPAWN_SPARES if self.config.start_method == "spawn" else SPARES
         self._skips_seen, self._skipped_at = [0, 0], 0.0
