@@ -13,6 +13,7 @@ import pytest
 from chronus_shell.engine.engine import EngineError
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
+from chronus_shell.supervisor.child_processes import SupervisorError
 from chronus_shell.supervisor.rings import WRITTEN
 
 from .conftest import ROOT, children_of, chronus_blocks
@@ -47,6 +48,23 @@ def test_stop_leaves_no_process_and_no_block():
     assert _wait_gone(pids, 5) == []
     assert mine() == []
     supervisor.stop()  # twice is harmless
+
+
+def test_a_start_that_fails_leaves_no_process_and_no_block():
+    """No such audio device: the start says so, and stops what it had started (its slots, the spares, the shared
+    blocks) — until this session they were left to the shell's exit, and the next start in the same process failed
+    on a block of the same name."""
+    def mine():
+        return [b for b in chronus_blocks() if b.startswith(f"chronus_{os.getpid()}_")]
+
+    before = set(children_of(os.getpid()))
+    for _ in range(2):   # the second start is not refused by the first one's leftovers
+        supervisor = Supervisor(Config.from_env(backend="sounddevice", device="no such device 42"))
+        with pytest.raises(SupervisorError, match="cannot open the audio output"):
+            supervisor.start()
+        assert mine() == []
+        assert _wait_gone(set(children_of(os.getpid())) - before, 5) == []
+    supervisor.stop()  # harmless after a failed start
 
 
 def test_live_edits_keep_the_slots_in_lockstep():
@@ -120,6 +138,7 @@ STOP_DURING_RESTORE = """
 import os, sys, time
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
+from chronus_shell.supervisor.child_processes import SupervisorError
 supervisor = Supervisor(Config.from_env(backend="null")).start()
 supervisor.send(Message.parse("/patch/create saw1 saw"))
 supervisor.send(Message.parse("/patch/connect saw1 master"))

@@ -123,11 +123,19 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         self.tap = RecordTap(self.record_ring, self.control.words, self.session)
         self._started = True
         atexit.register(self.stop)
+        try:
+            return self._start_children(events, record)
+        except BaseException:   # no device, a worker that never started, Ctrl-C: nothing left running or linked
+            self.stop()
+            raise
+
+    def _start_children(self, events: list, record) -> "Supervisor":
+        cfg = self.config
         initial = Timeline(cfg.sample_rate, cfg.block_size)
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
-        workers = [self._new_worker() for _ in range(2 + self.spare_target)]
+        workers = self.spares = [self._new_worker() for _ in range(2 + self.spare_target)]   # (stopped if this fails)
         fence = stamp_hold.load_in_background()   # while the workers start
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
@@ -202,10 +210,12 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
             cfg.prefill_buffers, cfg.backend, cfg.device, cfg.wasapi_exclusive,
         )
         if not output.conn.poll(START_TIMEOUT_S):
+            output.stop()
             raise SupervisorError("the audio output did not start in time")
         try:
             reply = output.conn.recv()
         except (EOFError, OSError):
+            output.stop()
             raise SupervisorError("the audio output process died while starting") from None
         if reply[0] != "started":
             output.stop()
@@ -235,7 +245,8 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
 
     def _stop_children(self, stopped: set) -> set:
         """Stop every child not in `stopped` (all at once: a hung slot is killed); the set of all."""
-        children = [c for c in [self.output, *self.slots, *self.spares] if c is not None and c not in stopped]
+        everyone = dict.fromkeys([self.output, *self.slots, *self.spares])   # (a failed start: its slots are spares too)
+        children = [c for c in everyone if c is not None and c not in stopped]
         for child in children:
             child.send(("stop",))
         deadline = time.monotonic() + 1.0
