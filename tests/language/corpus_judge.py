@@ -172,8 +172,22 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # a transposed voice's oscillator moves with its notes
         if _same_rhythm(message, voices or {}, rhythms or {}):
             continue
+        if _notes_on_the_new_hits(message, produced, rhythms or {}):
+            continue                               # a new rhythm's hits each given the note of its span
         return False
     return True
+
+
+def _notes_on_the_new_hits(message: Message, produced: list[Message], rhythms: dict[str, str]) -> bool:
+    """'/seq/notes valse . . . . C . . . C . C .' beside the '/seq/add valse saw1 ....x...x.x.' expected, the track
+    playing notes a hit each before: a note on each new hit, a rest elsewhere (left as they were, the rests under
+    the moved hits would silence them)."""
+    if message.address != "/seq/notes" or len(message.args) < 2 or str(message.args[0]) not in rhythms:
+        return False
+    track, notes = str(message.args[0]), [str(arg) for arg in message.args[1:]]
+    added = [str(m.args[2]) for m in produced if m.address == "/seq/add" and len(m.args) > 2 and str(m.args[0]) == track]
+    return bool(added) and len(added[-1]) == len(notes) and "-" not in notes and \
+        all((note != ".") == (hit in "xX") for note, hit in zip(notes, added[-1]))
 
 
 def _fade_in_start(message: Message, produced: list[Message]) -> bool:

@@ -17,7 +17,9 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   unmute sets on the drone its track plays (a voice with no envelope) and a start gives back (taking back the silencing
   a stop at the bar had queued), or the silence a fade-in starts from; a stop expected N bars on is the stop 4N beats
   on that the end of an N-bar fade gives; the mute of a part's track when a chord is held on the part (its next
-  note would end the chord); or "refuse" expected and the shell refused or asked.
+  note would end the chord); the notes of a track whose new rhythm was expected, a note on each new hit and a
+  rest elsewhere (its notes were a hit each: the old steps' rests would silence the moved hits); or "refuse"
+  expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """

@@ -81,24 +81,58 @@ def restruck(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, li
     given a new rhythm ('play the chords on every beat', then 'on the offbeats'): each chord keeps its span
     and is struck on the rhythm's first hit in it, the rhythm laid from the bar line — (pattern, notes); None
     for a track that holds no chords this way (the rhythm then replaces the pattern alone)."""
-    if len(notes) != len(pattern) or "." in notes or set(rhythm) - set("xX.") or "x" not in rhythm.lower():
+    if len(notes) != len(pattern) or "." in notes:
         return None
-    starts = [i for i, token in enumerate(notes) if token != "-"]
-    chords = [notes[i] for i in starts]
-    if len(starts) < 2:
+    spans = _spans(notes, rhythm, "-")
+    if spans is None or len(spans[1]) < 2:
         return None
+    out_pattern, spans = spans
+    out_notes = ["-"] * len(notes)
+    for token, hits in spans:
+        out_notes[hits[0]] = token
+    return out_pattern, out_notes
+
+
+def struck_on_each_hit(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, list[str]] | None:
+    """A track whose notes sit on its hits with rests between ('. . . . a3+c4+e4 . . .' on '....x...') given a new
+    rhythm ('skank on the off beat'): every new hit plays the note or chord of the span it falls in, laid from the
+    bar line as `restruck`'s — left as they were, the rests under the moved hits silenced the part. (pattern,
+    notes); None for a track whose notes are not so placed."""
+    if len(notes) != len(pattern) or len(notes) % len(rhythm) or "-" in notes or "." not in notes \
+            or any((token != ".") != (hit in "xX") for token, hit in zip(notes, pattern)):
+        return None
+    spans = _spans(notes, rhythm, ".")
+    if spans is None or spans[0] == pattern:
+        return None
+    out_pattern, spans = spans
+    out_notes = ["."] * len(notes)
+    for token, hits in spans:
+        for hit in hits:
+            out_notes[hit] = token
+    return out_pattern, out_notes
+
+
+def _spans(notes: tuple[str, ...], rhythm: str, between: str) -> tuple[str, list[tuple[str, list[int]]]] | None:
+    """`rhythm` over the track's steps, and each note or chord (a token that is not `between`) with the rhythm's hits
+    in its span — from it to the next one, the last wrapping round, shifted to the bar line's grid if struck late;
+    None when a note would never be struck."""
     steps = len(notes)
+    if set(rhythm) - set("xX.") or "x" not in rhythm.lower():
+        return None
+    starts = [i for i, token in enumerate(notes) if token != between]
+    if not starts:
+        return None
     grid = math.gcd(steps, *(b - a for a, b in zip(starts, starts[1:])))
-    starts = [start - starts[0] % grid for start in starts]       # struck late already: its span from the bar line
+    tokens, starts = [notes[i] for i in starts], [start - starts[0] % grid for start in starts]
     out_pattern = "".join(rhythm[i % len(rhythm)] for i in range(steps))
-    out_notes = ["-"] * steps
-    for k, (start, token) in enumerate(zip(starts, chords)):
+    spans = []
+    for k, (start, token) in enumerate(zip(starts, tokens)):
         end = starts[k + 1] if k + 1 < len(starts) else starts[0] + steps          # the last span wraps round
         hits = [s % steps for s in range(start, end) if out_pattern[s % steps] in "xX"]
         if not hits:
             return None                                  # a chord the rhythm never strikes: say it otherwise
-        out_notes[hits[0]] = token
-    return out_pattern, out_notes
+        spans.append((token, hits))
+    return out_pattern, spans
 
 
 def in_the_rhythm(pattern: str, tokens: list[str]) -> tuple[str, list[str]] | None:

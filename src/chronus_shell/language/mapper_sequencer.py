@@ -10,7 +10,7 @@ from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .bar_fit import in_bar, past_the_bar
-from .chord_rhythms import one_a_hit, restruck
+from .chord_rhythms import one_a_hit, restruck, struck_on_each_hit
 from .errors import LanguageError
 from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
@@ -101,6 +101,10 @@ def _pattern_played(ctx, intent: it.PlayPattern) -> list[Message]:
         if struck is not None:                        # 'play the chords on every beat': each chord struck in its span
             ctx.understood.append(f"each chord of {track} struck on {intent.pattern}, in its own span")
             return [message("/seq/add", track, target, struck[0]), message("/seq/notes", track, *struck[1])]
+        moved = struck_on_each_hit(tuple(held.notes), held.pattern, intent.pattern) if not intent.now else None
+        if moved is not None:                         # 'skank on the off beat': the rests under the moved hits
+            ctx.understood.append(f"each note of {track} on the hits of {intent.pattern} in its own span")
+            return [message("/seq/add", track, target, moved[0]), message("/seq/notes", track, *moved[1])]
         laid = one_a_hit(tuple(held.notes), held.pattern, intent.pattern) if intent.beats and not intent.now else None
         if laid is not None:                          # 'play the bass in quarters': each of its notes on a hit
             ctx.understood.append(f"the {len(held.notes)} notes of {track} one a hit of {intent.pattern}, in turn "
