@@ -50,4 +50,40 @@ def bar_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
                         f"{said}' or 'at bar {bar} play x... on the {said}'", match.start("bar"))
 
 
-__all__ = ["bar_entry", "bar_every"]
+_N = r"(?P<n>\d+|one|two|three|four|eight|sixteen)"
+_WAITS = re.compile(rf"^(?:and\s+|then\s+)?(?:(?:bring|let)\s+(?:in\s+)?(?:the\s+|my\s+)?(?P<a>[\w-]+)(?:\s+(?:in|come\s+in))?|"
+                    rf"(?:the\s+|my\s+)?(?P<b>[\w-]+)\s+(?:comes?\s+in|enters?|kicks?\s+in|drops?\s+in|joins?(?:\s+in)?))\s+"
+                    rf"after\s+(?:the\s+first\s+)?{_N}\s+bars?(?:\s+of\s+[^,.!]+)?[\s.!]*$|"
+                    rf"^(?:the\s+|my\s+)?(?P<c>[\w-]+)\s+waits?\s+(?:for\s+)?{_N.replace('<n>', '<m>')}\s+bars?"
+                    rf"(?:\s*,?\s*(?:and\s+)?then\s+(?:comes?\s+in|enters?|joins?(?:\s+in)?))?[\s.!]*$", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}
+_KIT = frozenset({"drums", "kit", "beat", "percussion", "perc"})
+
+
+def waited_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | None:
+    """(what was understood, the line in the grammar's words) for a part that comes in after some bars ('the claps
+    come in after 4 bars', 'bring the lead in after 4 bars', 'organ waits 2 bars then comes in'): a part that plays is
+    muted for those bars — until session 45 'bring the lead in after 4 bars' let it play on, then faded it in again."""
+    match = _WAITS.match(line.strip())
+    if not match:
+        return None
+    said = (match["a"] or match["b"] or match["c"]).lower()
+    bars = match["n"] or match["m"]
+    bars = _COUNT_WORDS.get(bars.lower(), bars)
+    module = part_named(said)
+    if module is not None:
+        voice = model.voice_of(module) or [module]
+        tracks = [name for name, track in model.tracks.items() if track.target in voice or track.target == module]
+    elif said in _KIT:
+        tracks = [name for name, track in model.tracks.items()
+                  if model.spec(track.target) is not None and model.spec(track.target).role == "drum"]
+    else:
+        return None
+    playing = [name for name in tracks if not model.tracks[name].muted]
+    if not playing:
+        return None                                   # (muted, or no track: the other readings say what to do)
+    return (f"the {said} waits {bars} bars, then comes in: muted until then",
+            ", ".join(f"mute the {name} for {bars} bars" for name in playing))
+
+
+__all__ = ["bar_entry", "bar_every", "waited_entry"]
