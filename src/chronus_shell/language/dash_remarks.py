@@ -50,7 +50,7 @@ def remark_after(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
         return None
     kept = list(clauses)
     while len(kept) > 1 and (_FINE.match(kept[-1]) and _names(_FINE.match(kept[-1])["part"], model, part_named)
-                             or _agrees(kept[-1], kept[:-1])):
+                             or _agrees(kept[-1], kept[:-1]) or _pace_said_again(kept[-1], kept[:-1], model)):
         kept.pop()
     if len(kept) == len(clauses):
         return None
@@ -81,6 +81,23 @@ def _agrees(clause: str, before: list[str]) -> bool:
     wanted = COMPARATIVES.get(ADJECTIVES[complaint["adj"].lower()][0])
     said = [COMPARATIVES.get(w) for c in before for w in re.findall(r"[\w-]+", c.lower())]
     return wanted is not None and wanted in said
+
+
+#: How fast, said after a tempo given as a number ('tempo 80 over 8 bars, slow for the sad part', 'slow down to 80,
+#: nice and slow'): the number is the tempo meant — until session 45 the word went on 5 bpm past it.
+_PACE = re.compile(r"^(?:(?:nice|nice\s+and|real|really|very|a\s+bit|bit|little|lil|so)\s+)*(?P<way>slow|slower|slowly|fast|faster|"
+                   r"quick|quicker|calm|gentle|gently)(?:\s+and\s+[\w-]+)?(?:\s+(?:for|in|during)\s+.+)?$", re.I)
+_TEMPO_VALUE = re.compile(r"\b(?:tempo|bpm)\s*(?:to\s+|at\s+)?(?P<a>\d+(?:\.\d+)?)|\b(?P<b>\d+(?:\.\d+)?)\s*bpm\b|"
+                          r"\b(?:slow|speed|bring|take)\s+(?:\w+\s+)?(?:down|up)?\s*to\s+(?P<c>\d+(?:\.\d+)?)", re.I)
+
+
+def _pace_said_again(clause: str, before: list[str], model: PatchModel) -> bool:
+    """A pace word after a tempo said as a number, the number already that way from the tempo now."""
+    pace, said = _PACE.match(clause), [m for c in before for m in _TEMPO_VALUE.finditer(c)]
+    if pace is None or len(said) != 1 or model.bpm is None:
+        return False
+    tempo = float(said[0]["a"] or said[0]["b"] or said[0]["c"])
+    return tempo < model.bpm if pace["way"].lower().startswith(("slow", "calm", "gentl")) else tempo > model.bpm
 
 
 __all__ = ["remark_after"]

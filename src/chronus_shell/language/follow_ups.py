@@ -25,7 +25,7 @@ from .vocabulary import is_known_word
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit|slightly)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
 _LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit|slightly)\s+)*(less|too much|"
-                   r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
+                   r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back (?:it |that )?off|pull (?:it )?back|tone it down|"
                    r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
                    r"(?:way|far) too much|(?:way\s+)?2 much)\b", re.I)
 #: 'subtler', 'a bit more subtle': less of it, said as a quality.
@@ -36,7 +36,7 @@ _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much
 _TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(?:go|put\s+it|take\s+it|bring\s+it)\s+)?"
                             r"(?:back(?!\s+off)|return)(?:\s+(?:it|that|again))?$", re.I)
 #: 'too much, back off', 'too much - less', 'too much, half that': one 'less' said twice, read once (half way back).
-_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
+_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+(?:it\s+|that\s+)?off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
                          r"half\s+that|half\s*way(?:\s+back)?|split\s+the\s+difference)"
                          r"(?=[\s,.!]*$)", re.I)
 #: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).

@@ -74,26 +74,29 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
     if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
-    turned = _ramp_turned_back(ctx, module_id, spec, intent.direction, amount)
+    turned = ramp_turned_back(ctx, module_id, spec, intent.direction, amount)
     if turned is not None:
         return [turned]
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
     return [change, *transposed_notes(ctx, module_id, spec, change.args[0], column)]
 
 
-def _ramp_turned_back(ctx, module_id: str | None, spec: ParamSpec, direction: int, amount) -> Message | None:
-    """'bring the volume back up' while a fade out runs: the fade stopped and the level it started from back (a step
-    up from the level mid-fade left the fade going on to silence); None when no ramp of it runs the other way."""
+def ramp_turned_back(ctx, module_id: str | None, spec: ParamSpec, direction: int, amount) -> Message | None:
+    """'bring the volume back up' while a fade out runs, or 'open it back up' once the filter's sweep down arrived: the
+    ramp stopped and the value it started from back (a step up from the level mid-fade left the fade going on to
+    silence); None when no ramp of it ran the other way."""
     key = f"{module_id}.{spec.name}"
     going, start = ctx.model.going_to.get(key), ctx.model.ramp_from.get(key)
-    if module_id is None or amount is not None or going is None or start is None:
+    if module_id is None or amount is not None or start is None:
         return None
     now = float(ctx.model.value(module_id, spec.name))
-    if (going - now) * direction >= 0 or (start - now) * direction <= 0:
+    if going is None and not (re.search(r"\bback\b", ctx.line, re.I) and ctx.model.last_param == (module_id, spec.name)):
+        return None                                   # (arrived: 'back up' right after it is to where it started)
+    if going is not None and (going - now) * direction >= 0 or (start - now) * direction <= 0:
         return None
     unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
-    ctx.understood.append(f"the ramp to {format_number(going)}{unit} stopped: {module_id} {spec.name} back to "
-                          f"{format_number(start)}{unit}, where it started")
+    stopped = f"the ramp to {format_number(going)}{unit} stopped: " if going is not None else ""
+    ctx.understood.append(f"{stopped}{module_id} {spec.name} back to {format_number(start)}{unit}, where its ramp started")
     return message(f"/mod/{module_id}/{spec.name}", start)
 
 

@@ -9,7 +9,7 @@ from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_changes import change_message, near_param
+from .mapper_changes import change_message, near_param, ramp_turned_back
 from .mapper_messages import message
 from .mapper_tracks import mute_by_track, unmute_all
 from .param_words import LEVEL_OF_MODULE
@@ -183,8 +183,9 @@ def open_close(ctx, intent: it.OpenClose) -> list[Message]:
                                      "opener" if intent.direction > 0 else "closer")
     highpass = spec.name == "cutoff" and ctx.model.spec(module_id).has_param("mode") and \
         ctx.model.value(module_id, "mode") == "highpass"
-    return [change_message(ctx, module_id, spec, -intent.direction if highpass else intent.direction, intent.amount,
-                           intent.intensity, words.column)]      # (a highpass opens down: more of the lows through)
+    direction = -intent.direction if highpass else intent.direction   # (a highpass opens down: more of the lows through)
+    turned = ramp_turned_back(ctx, module_id, spec, direction, intent.amount)   # 'open it back up' after a sweep down
+    return [turned or change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, words.column)]
 
 
 #: The intents this family maps.

@@ -299,6 +299,12 @@ _NEW_PIECE = re.compile(r"^\s*(?:(?:ok|right|now|so),?\s+)?(?:let'?s\s+(?:do\s+|
 _WHAT_ON = re.compile(r"^(\s*what(?:'s|\s+is|\s+are)\s+the\s+\w+(?:\s+\w+)?)\s+on\s+(?=(?:the|my)\s+\w+\s*\??\s*$)", re.I)
 #: 'pump it up': louder (the idiom) — never more of a wobble an LFO in focus has.
 _PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
+#: 'tune down a whole step' with no part said: the band's tuning — every part, as 'transpose down a whole step' (it moved
+#: the part in focus alone: the lead a tone below the riff).
+_TUNE_DOWN = re.compile(r"^(?!.*\bcents?\b)\s*(?:(?:let'?s|we'?ll|i'?ll)\s+)?(?:re)?tune\s+(?=(?:down|up)\s+(?:by\s+)?(?:an?\s+|one\s+)?"
+                        r"(?:half|whole|semi|\d|minor|major|perfect|step|tone|octave|fifth|fourth|third))", re.I)
+#: 'back it off' is less of what just moved, never 'it off' (a mute); after 'too much gain' it says the same once.
+_BACK_IT_OFF = re.compile(r"(?:(?P<much>\btoo\s+much\s+\w+(?:\s+\w+)?)\s*[,;:-]+\s*)?\bback\s+(?:it|that|them)\s+off\b", re.I)
 
 #: 'high pass the hat at 8 khz', 'a low-pass': the filter's mode is one word ('highpass the hat' reads).
 _SPLIT_PASS = re.compile(r"\b(high|low|band)[\s-]+pass\b", re.I)
@@ -313,6 +319,8 @@ _TERMS = (
     (_SPLIT_PASS, r"\1pass"),
     (_ROLL_OFF, lambda m: f"{'low' if m['way'].lower() in ('below', 'under') else 'high'} cut at {m['f']}"),
     (_PUMP_UP, "much louder"),
+    (_BACK_IT_OFF, lambda m: m["much"] or "back off"),
+    (_TUNE_DOWN, "transpose "),
     (_NEW_PIECE, "start over"),
     (_WHAT_ON, r"\1 of "),
     (_ELLIPSIS, lambda m: f"{m['word'] or ''}, "),
