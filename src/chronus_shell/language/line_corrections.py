@@ -50,7 +50,8 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     named = _NOT_THAT.match(said)
     if named and re.search(rf"(?<![\w-]){re.escape(named['old'])}(?![\w-])", last_text, re.I):
         said = named["said"]                          # 'no, the snare, not the kick': the snare where the kick was said
-    new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said) or \
+    new = _value_replaced(last_text, said) or _key_replaced(last_text, said) or _span_replaced(last_text, said) or \
+        _way_turned(last_text, said) or \
         _note_value_replaced(last_text, said) or _interval_replaced(last_text, said) or \
         (_part_replaced(last_text, said, sound_named) if sound_named else None)
     if new is None:
@@ -89,6 +90,19 @@ def _interval_replaced(last: str, said: str) -> str | None:
         return None                                   # (one part moved: interval_corrections.py's, from where it was)
     way = meant["way"] or found[0]["way"]
     return last[:found[0].start()] + (f"{way} " if way else "") + meant["interval"] + last[found[0].end():]
+
+
+_TONIC = r"[a-g](?:#|b|\s+(?:flat|sharp))?(?:\s+(?:major|minor|dorian|phrygian|lydian|mixolydian|aeolian|locrian|blues))?"
+_KEY_IN = re.compile(rf"\b(?:key(?:\s+of)?|in(?:\s+the\s+key\s+of)?)\s+(?P<key>{_TONIC})(?![\w#])", re.I)
+
+
+def _key_replaced(last: str, said: str) -> str | None:
+    """'key of A for the next tune', then 'no wait, D': the one key the last line set said again as the one meant —
+    the rest of the line kept ('…for the next tune' is no value to correct)."""
+    if not re.fullmatch(_TONIC, said.strip(), re.I):
+        return None
+    found = list(_KEY_IN.finditer(last))
+    return last[:found[0].start("key")] + said.strip() + last[found[0].end("key"):] if len(found) == 1 else None
 
 
 def _value_replaced(last: str, said: str) -> str | None:

@@ -25,7 +25,8 @@ _NAME_THEN_CLAUSE = re.compile(r"^(\S+(?:\s+\S+)??)\s+((?:i|we|you|u|it|me|befor
 
 
 #: What is saved, then the name ('the beat like dembow_01', 'this groove called night-2'): a name-like word.
-_CALLED = re.compile(r"^(.+?\s+(?:like|as|called|named))\s+(\S*[\d_-]\S*)$", re.I)
+_CALLED = re.compile(r"^(.+?\s+(?:like|as|called|named|en|como|comme|come)|(?:(?:the|my|la|le|el|a|o)\s+)?"
+                     r"(?:session|sesi[oó]n|sess[aã]o))\s+(\S*[\d_-]\S*)$", re.I)
 
 
 def save_session(ctx, intent: it.SaveSession) -> list[Message]:
@@ -74,8 +75,8 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
 _SETTING_TO = re.compile(r"(?:the\s+)?[a-z_]+(?:\s+[a-z_]+)?\s+(?:back\s+)?to\s+-?\d[\d.]*\s*[a-z%]*", re.I)
 
 #: What a session is called when its name is not said ('the tape', 'the last one').
-_NO_NAME = re.compile(r"(?:(?:the|my|our|that|this)\s+)?(?:(?:last|previous|old)\s+)?(?:tape|recording|thing|stuff|session|one|it)",
-                      re.I)
+_NO_NAME = re.compile(r"(?:(?:the|my|our|that|this|la|le|el|a|o)\s+)?(?:(?:last|previous|old)\s+)?"
+                      r"(?:tape|recording|thing|stuff|session|sesi[oó]n|sess[aã]o|one|it)", re.I)
 
 
 #: Words around a session's name that are no part of it ('load the friday night one', 'the acid session').

@@ -105,7 +105,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
         said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
     if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in (*NICKNAMES, BASS, *model.tracks)
                                 and not _only_a_verb(said[1].lower())      # ('the noise is the wind': a name)
-                                or any(_no_name(word) for word in said[1].lower().split()) and said[1].lower() not in model.tracks):
+                                or _no_name_said(said[1].lower()) and said[1].lower() not in model.tracks):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
     if match is None:
@@ -143,6 +143,21 @@ _SHORT = (("vibraphone", "vibes", "vibe", "vibraharp"), ("saxophone", "sax"), ("
           ("double bass", "upright"), ("electric piano", "rhodes", "ep"), ("rhodes", "ep"), ("trombone", "bone"),
           ("baritone sax", "bari"), ("guitar", "gtr"), ("accordion", "squeezebox"))
 _SHORT_FORMS = {group[0]: group[1:] for group in _SHORT} | {short: (group[0],) for group in _SHORT for short in group[1:]}
+
+
+def _no_name_said(name: str) -> bool:
+    """How a part is or what it plays ('the loudest', 'the main melody'), not a name — 'rhythm guitar' is one."""
+    words = name.split()
+    return _no_name(words[-1]) or _no_name(words[0]) and not _an_instrument(words[-1])
+
+
+def _an_instrument(word: str) -> bool:
+    """'rhythm guitar', 'melody synth': a player's name for an instrument, though its first word says what it plays."""
+    return word in _INSTRUMENTS or word in _SHORT_FORMS
+
+
+_INSTRUMENTS = frozenset("guitar guitars piano keys synth bass organ strings horns horn flute violin fiddle sax drum drums "
+                         "pad voice vox trumpet cello harp banjo mandolin ukulele uke".split())
 
 
 def _name_first(what: str, name: str, model: PatchModel) -> bool:

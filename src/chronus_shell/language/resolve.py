@@ -281,10 +281,14 @@ class Resolver:
 
     def _amp_gain(self, part: Words, name: str, module_id: str, column: int) -> None:
         """'more gain on the guitar' with a distortion after it: a guitarist's gain is the amp's drive, a mixer's the
-        level — both readings said (the sound named by its id, 'saw1 gain', is the level)."""
+        level — both readings said (the sound named by its id, 'saw1 gain', is the level). No part said ('more gain'):
+        only where the musician called the sound a guitar or the distortion an amp."""
         drives = [m for m in self.model.voice_of(module_id) if self.model.modules[m] == "distortion"]
         if name != "gain" or not drives or self.model.spec(module_id).role != "source" or \
                 part.text.lower() == module_id:
+            return
+        if not part.items and not any(re.search(r"guitar|gtr" if said == module_id else r"\bamp|pedal|fuzz|overdrive", label)
+                                      for label, said in self.model.labels.items() if said in (module_id, drives[0])):
             return
         raise LanguageError(f"'gain' on {module_id} could mean {drives[0]}'s drive (an amp's gain) or {module_id}'s level: "
                             f"say '{drives[0]} drive …' or '{module_id} volume …'", column)
@@ -294,6 +298,7 @@ class Resolver:
             return "master", self.model.spec("master").param("gain")
         focus = self.model.focus
         if focus in self.model.modules and self.model.spec(focus).has_param(name):
+            self._amp_gain(Words(()), name, focus, column)     # 'more gain' on a guitar into an amp: drive or level
             said = self.model.spec(focus).param(name).name
             own = [m for m in self.focused_voice() if m != focus and self.model.spec(m).has_param(name)
                    and self.model.spec(m).param(name).name not in (said,)]
@@ -310,6 +315,8 @@ class Resolver:
                                 f"{in_voice[0]}'s level: say '{focus} drive …' or '{in_voice[0]} gain …'", column)
         for group in (in_voice, owners):
             if len(group) == 1:
+                if group is in_voice:
+                    self._amp_gain(Words(()), name, group[0], column)   # (the guitar's voice in focus: drive or level)
                 return group[0], self.model.spec(group[0]).param(name)
         if not owners:
             types = sorted(c.spec.type for c in CATALOGUE.values() if c.spec.has_param(name))
