@@ -135,7 +135,7 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
     stopped = any(m.address == "/seq/stop" or m.address == "/at" and len(m.args) > 2 and str(m.args[2]) == "/seq/stop"
                   for m in produced)
-    started = any(m.address == "/seq/start" for m in produced)
+    started = any(m.address in ("/seq/start", "/seq/continue") for m in produced)
     mutes = [_inner(m) for m in produced if _inner(m).address == "/seq/mute"]      # now or timed ('/at 2 bar …')
     muted = {(voices or {}).get(str(m.args[0])) for m in mutes if len(m.args) > 1 and str(m.args[1]) not in ("0", "0.0")}
     unmuted = {(voices or {}).get(str(m.args[0])) for m in mutes if len(m.args) > 1 and str(m.args[1]) in ("0", "0.0")}

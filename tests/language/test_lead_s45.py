@@ -59,7 +59,7 @@ def test_back_it_off_is_less_never_a_mute():
 
 def test_a_two_word_instrument_name_is_a_label_and_a_guitars_bare_gain_is_asked():
     assert last(*GUITARS, "rhythm guitar -3db") == ["/mod/saw1/gain 0.353973"]
-    assert last(*GUITARS, "rhythm hard left, lead hard right") == ["/mod/saw1/pan -1.0", "/mod/square1/pan 1.0"]
+    assert last(*GUITARS, "rhythm guitar hard left, lead hard right") == ["/mod/saw1/pan -1.0", "/mod/square1/pan 1.0"]
     said = refused(*GUITARS, "saw1 gain 0.5", "more gain")          # (the saw in focus: its level went up)
     assert "distortion1's drive" in said and "saw1's level" in said
 
@@ -123,3 +123,60 @@ def test_names_said_apart_in_other_languages(phrase, said):
 
 def test_a_session_said_without_its_name_is_asked():
     assert "which session" in refused(*DRUMS, "carga la sesion de ayer")
+
+
+KIT = (*DRUMS, "/seq/start", "/mod/kick1/gain 0.7", "/mod/snare1/gain 0.6")
+
+
+@pytest.mark.parametrize("before, phrase, said", [
+    ((), "hold up, stop", ["/seq/stop"]),
+    ((), "Pause the music please", ["/seq/stop"]),
+    ((), "end it: fade out over 4 bars and stop", ["/ramp/master/gain -60.0 16", "/at 16 beat /seq/stop"]),
+    ((), "everybody out over 8 bars then stop", ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]),
+    ((), "everything stops at bar 9, big ending", ["/at 8 bar /seq/stop"]),
+    ((), "hats 16ths but only 60% chance", ["/seq/add hats hat1 xxxxxxxxxxxxxxxx", "/seq/chance hats 0.6"]),
+    ((), "hats in 16ths, 60% chance", ["/seq/add hats hat1 xxxxxxxxxxxxxxxx", "/seq/chance hats 0.6"]),   # (16ths dropped)
+    (("tempo 132",), "speed her up to 150 over 16 bars", ["/seq/bpm 150.0 ramp 64"]),
+    (("tempo 132",), "whoa, back to how she was", ["/seq/bpm 120.0"]),
+    (("kick and snare down 2 db",), "put them back", ["/mod/snare1/gain 0.6", "/mod/kick1/gain 0.7"]),
+    (("kick and snare -2",), "same again", ["/mod/kick1/gain 0.44167", "/mod/snare1/gain 0.378574"]),   # (the snare alone)
+])
+def test_a_band_leaders_turns(before, phrase, said):
+    assert last(*KIT, "/seq/bpm 120", *before, phrase) == said
+
+
+def test_end_it_beside_a_fade_is_still_a_stop():
+    assert last("add a saw", "end it, fade out 8 bars")[:2] == ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("bring the delay in after 4 bars", "/at 4 bar /ramp/delay1/mix 0.3 16"),   # an effect comes in: never its part muted
+    ("tempo 80, slowly", "/seq/bpm 80.0 ramp 16"),                              # how to get there: a glide
+    ("kick back it off", None),                                                 # (refused: never the kick muted)
+    ("tune up 2", "/mod/square1/detune 2.0"),                                   # a bare number: cents, as before
+])
+def test_what_the_review_found(phrase, said):
+    setup = (*LEAD, "/patch/create delay1 delay", "/patch/disconnect square1 master", "/patch/connect square1 delay1",
+             "/patch/connect delay1 master", "/mod/delay1/mix 0.3", "/seq/bpm 92", "the square is the lead")
+    if said is None:
+        assert refused(*setup, phrase)
+    else:
+        assert said in last(*setup, phrase)
+
+
+def test_back_after_a_sweep_only_when_said_right_after_it_with_no_amount():
+    assert last(*SWEPT, "bring the cutoff back up a bit") == ["/mod/filter1/cutoff 475.682846"]
+    assert last(*SWEPT, "open it back up a little") == ["/mod/filter1/cutoff 475.682846"]
+    assert last(*SWEPT, "cutoff 300", "open it back up") == ["/mod/filter1/cutoff 356.762135"]   # set since: a step
+
+
+def test_two_guitars_share_no_word_and_what_a_part_plays_names_none():
+    assert "guitar" in refused(*GUITARS, "guitar louder")                  # which of the two is not guessed
+    assert last(*GUITARS, "hats rhythm x.x.") == ["/seq/add hats hat1 x.x."]   # ('rhythm' the riff's: it changed too)
+    assert last("/patch/create saw1 saw", "/patch/connect saw1 master", "saw is my rhythm guitar", "guitar louder") == \
+        ["/mod/saw1/gain 0.6"]
+
+
+def test_nao_corrects_only_after_a_pause():
+    assert last(*DRUMS, "tempo 66... não, 63") == ["/seq/bpm 63.0"]
+    assert refused(*DRUMS, "mute the kick, não the snare")                 # (Portuguese 'not': never the snare muted)

@@ -71,6 +71,9 @@ def waited_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
     bars = match["n"] or match["m"]
     bars = _COUNT_WORDS.get(bars.lower(), bars)
     module = part_named(said)
+    spec = model.spec(module) if module in model.modules else None
+    if module is not None and (spec is None or spec.role not in ("source", "drum")):
+        return None                                   # ('bring the delay in after 4 bars': the effect's, not a mute)
     if module is not None:
         voice = model.voice_of(module) or [module]
         tracks = [name for name, track in model.tracks.items() if track.target in voice or track.target == module]

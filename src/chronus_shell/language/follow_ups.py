@@ -193,7 +193,8 @@ def _moved(model: PatchModel) -> list[it.Words]:
 def _for_each_moved(last, model: PatchModel):
     """'again' after 'kick and snare louder': the change on each part it moved (else None)."""
     several = _moved(model)
-    if not several or not isinstance(last, (it.Comparative, it.ChangeParam)):
+    cut = isinstance(last, it.SetParam) and last.bare and last.value.number is not None and last.value.number < 0
+    if not several or not (isinstance(last, (it.Comparative, it.ChangeParam)) or cut):   # ('kick and snare -2': a cut)
         return None
     refs = [r if isinstance(last, it.ChangeParam) else it.Words(r.items[:1]) for r in several]
     return it.Sequence(tuple(replace(last, ref=ref) for ref in refs))

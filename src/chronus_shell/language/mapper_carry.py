@@ -17,6 +17,7 @@ from .intents_stereo import Pan
 from .mapper_targets import absolute
 from .mapper_values import focus_choice
 from .param_words import COMPARATIVES, SEQ_PARAMS, seq_param
+from .intents_rhythm import TrackFeel
 from .resolve import EVERYTHING, type_and_presets
 
 #: A rhythm of hits, rests and accents only (no ties, no groups): two of them can be laid over each other.
@@ -35,6 +36,15 @@ def _both_rhythms(previous, intent):
     return replace(intent, pattern=steps, target=previous.target)
 
 
+def _chance_of(previous, intent):
+    """A chance said bare after a rhythm said for a part: that part's track's chance."""
+    if not (isinstance(previous, it.PlayPattern) and previous.target is not None and isinstance(intent, it.SetParam)
+            and [w.text.lower() for w in intent.ref.items] == ["chance"] and intent.value.number is not None):
+        return None
+    share = float(intent.value.number) / (100 if intent.value.unit == "%" or intent.value.number > 1 else 1)
+    return TrackFeel("chance", previous.target, share, intent.ref.column) if 0 < share <= 1 else None
+
+
 #: The field of each intent type that names what it acts on (for "… and the snare").
 _TARGET_FIELDS = ("target", "ref", "what")
 
@@ -48,6 +58,9 @@ def carry(ctx, previous, intent):
     if isinstance(previous, it.PlayPattern) and previous.target is not None and isinstance(intent, it.Comparative) \
             and intent.ref is None and intent.word.lower() not in _TEMPO_WORDS:
         return replace(intent, ref=previous.target)      # 'kick x...x..., softer': the kick, not the part in focus
+    chance = _chance_of(previous, intent)                 # 'hats 16ths, 60% chance': the hats' (it was read again
+    if chance is not None:                               # as 'hats chance 60%', the 16ths dropped)
+        return chance
     both = _both_rhythms(previous, intent)               # 'kick on every beat and the offbeats': both, on the kick
     if both is not None:
         return both

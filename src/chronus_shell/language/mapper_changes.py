@@ -74,23 +74,28 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
     if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
-    turned = ramp_turned_back(ctx, module_id, spec, intent.direction, amount)
+    turned = ramp_turned_back(ctx, module_id, spec, intent.direction, amount, intent.intensity)
     if turned is not None:
         return [turned]
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
     return [change, *transposed_notes(ctx, module_id, spec, change.args[0], column)]
 
 
-def ramp_turned_back(ctx, module_id: str | None, spec: ParamSpec, direction: int, amount) -> Message | None:
+def ramp_turned_back(ctx, module_id: str | None, spec: ParamSpec, direction: int, amount,
+                     intensity: str | None = None, said_back: bool = False) -> Message | None:
     """'bring the volume back up' while a fade out runs, or 'open it back up' once the filter's sweep down arrived: the
     ramp stopped and the value it started from back (a step up from the level mid-fade left the fade going on to
-    silence); None when no ramp of it ran the other way."""
+    silence); None when no ramp of it ran the other way. `said_back`: only when the line says 'back' ('open it a bit'
+    mid-sweep is a step). Arrived, only 'back' said with no amount right after the sweep (ramp_from forgets a ramp's
+    start once the value is set again: pair_words.ramp_starts)."""
     key = f"{module_id}.{spec.name}"
     going, start = ctx.model.going_to.get(key), ctx.model.ramp_from.get(key)
-    if module_id is None or amount is not None or start is None:
+    back = bool(re.search(r"\bback\b", ctx.line, re.I))
+    if module_id is None or amount is not None or start is None or said_back and not back:
         return None
     now = float(ctx.model.value(module_id, spec.name))
-    if going is None and not (re.search(r"\bback\b", ctx.line, re.I) and ctx.model.last_param == (module_id, spec.name)):
+    some = intensity is not None or re.search(r"\b(?:bit|little|touch|tad|slightly|hair|notch|smidge)\b", ctx.line, re.I)
+    if going is None and not (back and not some and ctx.model.last_param == (module_id, spec.name)):
         return None                                   # (arrived: 'back up' right after it is to where it started)
     if going is not None and (going - now) * direction >= 0 or (start - now) * direction <= 0:
         return None

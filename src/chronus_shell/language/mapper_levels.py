@@ -184,7 +184,7 @@ def open_close(ctx, intent: it.OpenClose) -> list[Message]:
     highpass = spec.name == "cutoff" and ctx.model.spec(module_id).has_param("mode") and \
         ctx.model.value(module_id, "mode") == "highpass"
     direction = -intent.direction if highpass else intent.direction   # (a highpass opens down: more of the lows through)
-    turned = ramp_turned_back(ctx, module_id, spec, direction, intent.amount)   # 'open it back up' after a sweep down
+    turned = ramp_turned_back(ctx, module_id, spec, direction, intent.amount, intent.intensity, said_back=True)
     return [turned or change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, words.column)]
 
 

@@ -23,11 +23,16 @@ _BOTH = re.compile(r"\b(?:them\s+both|both\s+of\s+them|the\s+two\s+of\s+them|bot
                    r"(?:up|down|to|at|a\s+bit|a\s+little|more|less|-?\d)\b|(?:" + "|".join(COMPARATIVES) + r")\b)))", re.I)
 
 
+_PUT_BACK = re.compile(r"^\s*put\s+(?:them|those|both)(?:\s+both)?\s+back\b", re.I)
+
+
 def both_parts(line: str, model: PatchModel, last_change: list[Message], named) -> tuple[str, str] | None:
     """(what was understood, the line said once for each part meant), or None when the line has no such
     pronoun, names its parts itself ('kick and snare both louder'), or says 'them' after a change of one
     part. `named` tells whether a word names a part now."""
     line = em_as_them(line)                               # ('bring em back' after 'mute the kick and snare')
+    if _PUT_BACK.match(line):
+        return None                                   # 'put them back': the last change taken back (band_turns.py)
     match = _BOTH.search(line)
     changed = _changed(last_change)
     parts = (changed if len(changed) == 2 else _heard_pair(model)) if match else None
@@ -87,17 +92,21 @@ def step_from(model: PatchModel, before: PatchModel, messages: list[Message]) ->
 
 
 def ramp_starts(known: dict[str, float], before: PatchModel, messages: list[Message]) -> dict[str, float]:
-    """`known` with where each ramp the line started begins ('fade out over 16 bars': the master from 0 dB)."""
-    started = {}
+    """`known` with where each ramp the line started begins ('fade out over 16 bars': the master from 0 dB); a value
+    set since is where 'back' goes no more ('cutoff 300' after a sweep: 'back up' is no longer to its start)."""
+    started, known = {}, dict(known)
     for m in messages:
         parts = m.address.split("/")
+        if m.address.startswith("/mod/") and len(parts) == 4:
+            known.pop(f"{parts[2]}.{parts[3]}", None)
+            started.pop(f"{parts[2]}.{parts[3]}", None)
         if m.address.startswith("/ramp/") and len(parts) == 4:
             try:
                 started[f"{parts[2]}.{parts[3]}"] = float(m.args[3]) if len(m.args) > 3 else \
                     float(before.value(parts[2], parts[3]))
             except (TypeError, ValueError, AttributeError, KeyError):
                 continue
-    return {**known, **started} if started else known
+    return {**known, **started}
 
 
 def _way(before: PatchModel, module: str, param: str, value) -> int:

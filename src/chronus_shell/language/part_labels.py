@@ -128,9 +128,11 @@ def name_given(line: str, model: PatchModel) -> str | None:
     elif is_known_word(name, model.names()) and name not in NICKNAMES and not _only_a_verb(name):
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
-    own = [w for w in name.split() if len(name.split()) > 1 and len(w) >= 3 and not is_known_word(w, model.names())]
+    words = name.split() if len(name.split()) > 1 else []
+    own = [w for w in words if len(w) >= 3 and not _no_name(w) and not is_known_word(w, model.names())]
     own += [w for w in _SHORT_FORMS.get(name, ()) if not is_known_word(w, model.names())]   # 'vibraphone': 'the vibes'
-    model.labels = {**model.labels, name: part, **{w: part for w in own}}     # ('the tenor pan': 'the tenor' too)
+    shared = {w for w in words if model.labels.get(w) not in (None, part)}   # 'guitar' of two guitars: neither's alone
+    model.labels = {**{k: v for k, v in model.labels.items() if k not in shared}, name: part, **{w: part for w in own}}
     return f"'{name}' names {part} from now on"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .band_turns import BAND_TURNS
 from .errors import LanguageError
 from .literal_needs import rewritten
 from .parser_patch_rules import ADJECTIVES
@@ -301,10 +302,11 @@ _WHAT_ON = re.compile(r"^(\s*what(?:'s|\s+is|\s+are)\s+the\s+\w+(?:\s+\w+)?)\s+o
 _PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
 #: 'tune down a whole step' with no part said: the band's tuning — every part, as 'transpose down a whole step' (it moved
 #: the part in focus alone: the lead a tone below the riff).
-_TUNE_DOWN = re.compile(r"^(?!.*\bcents?\b)\s*(?:(?:let'?s|we'?ll|i'?ll)\s+)?(?:re)?tune\s+(?=(?:down|up)\s+(?:by\s+)?(?:an?\s+|one\s+)?"
-                        r"(?:half|whole|semi|\d|minor|major|perfect|step|tone|octave|fifth|fourth|third))", re.I)
+_TUNE_DOWN = re.compile(r"^\s*(?:(?:let'?s|we'?ll|i'?ll)\s+)?(?:re)?tune\s+(?=(?:down|up)\s+(?:by\s+)?(?:(?:an?|one)\s+)?"
+                        r"(?:half|whole|semitone|minor|major|perfect|step|tone|octave|fifth|fourth|third|\d+\s+(?:semitones?|"
+                        r"half[\s-]?steps?|whole[\s-]?steps?|steps?|octaves?))\b)(?!.*\band\s+a\s+half\b)", re.I)
 #: 'back it off' is less of what just moved, never 'it off' (a mute); after 'too much gain' it says the same once.
-_BACK_IT_OFF = re.compile(r"(?:(?P<much>\btoo\s+much\s+\w+(?:\s+\w+)?)\s*[,;:-]+\s*)?\bback\s+(?:it|that|them)\s+off\b", re.I)
+_BACK_IT_OFF = re.compile(r"^\s*(?:(?P<much>too\s+much\s+\w+(?:\s+\w+)?)\s*[,;:-]+\s*)?back\s+(?:it|that|them)\s+off\b", re.I)
 
 #: 'high pass the hat at 8 khz', 'a low-pass': the filter's mode is one word ('highpass the hat' reads).
 _SPLIT_PASS = re.compile(r"\b(high|low|band)[\s-]+pass\b", re.I)
@@ -370,7 +372,7 @@ def fixed_terms(line: str) -> str:
     line = _EMOJI.sub("", line).strip() or line       # 'more wobble 😎', "that's fire 🔥 again": the words
     if _SCRATCH.match(line):
         return "scratch that"
-    line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
+    line = rewritten(line, BAND_TURNS + _TERMS)       # each in turn, skipped where its words are not in the line
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)
