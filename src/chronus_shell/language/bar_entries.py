@@ -83,8 +83,8 @@ def waited_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
     else:
         return None
     playing = [name for name in tracks if not model.tracks[name].muted]
-    if not playing:
-        return None                                   # (muted, or no track: the other readings say what to do)
+    if not playing or len(playing) != len(tracks):
+        return None                                   # (muted, some or all, or no track: the other readings say what to do)
     return (f"the {said} waits {bars} bars, then comes in: muted until then",
             ", ".join(f"mute the {name} for {bars} bars" for name in playing))
 

@@ -143,8 +143,9 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                          parse(back))]
             size = "little" if less and not again and _A_LITTLE_LESS.search(text) else _intensity(text)
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
+            signed = isinstance(last, it.SetParam) and last.value.text.startswith(("+", "-"))   # ('bass +2db': a step)
             halfway = _halfway_back(model) if less and not again and size is None and not several and \
-                isinstance(last, (it.ChangeParam, it.Comparative)) else None
+                (isinstance(last, (it.ChangeParam, it.Comparative)) or signed) else None
             if halfway is not None:                       # 'bass up 2 db', 'too much': half of it back, never past
                 return [(f"{word}: {ref.text} half way back, to {format_number(halfway)}",     # where it was
                          parse(f"{ref.text} {format_number(halfway)}"))]
@@ -193,7 +194,8 @@ def _moved(model: PatchModel) -> list[it.Words]:
 def _for_each_moved(last, model: PatchModel):
     """'again' after 'kick and snare louder': the change on each part it moved (else None)."""
     several = _moved(model)
-    cut = isinstance(last, it.SetParam) and last.bare and last.value.number is not None and last.value.number < 0
+    cut = isinstance(last, it.SetParam) and last.bare and last.value.number is not None and last.value.number < 0 and \
+        len(last.ref.items) == 1 and all(param == "gain" for _, param in model.moved_together)
     if not several or not (isinstance(last, (it.Comparative, it.ChangeParam)) or cut):   # ('kick and snare -2': a cut)
         return None
     refs = [r if isinstance(last, it.ChangeParam) else it.Words(r.items[:1]) for r in several]

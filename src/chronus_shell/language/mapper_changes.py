@@ -90,13 +90,14 @@ def ramp_turned_back(ctx, module_id: str | None, spec: ParamSpec, direction: int
     start once the value is set again: pair_words.ramp_starts)."""
     key = f"{module_id}.{spec.name}"
     going, start = ctx.model.going_to.get(key), ctx.model.ramp_from.get(key)
-    back = bool(re.search(r"\bback\b", ctx.line, re.I))
-    if module_id is None or amount is not None or start is None or said_back and not back:
+    back = bool(re.search(r"\bback\s+(?:up|down|open|closed?)\b", ctx.line, re.I))
+    some = intensity is not None or re.search(r"\b(?:bit|little|touch|tad|slightly|hair|notch|smidge|some)\b", ctx.line, re.I)
+    if module_id is None or amount is not None or start is None or said_back and (not back or some):
         return None
     now = float(ctx.model.value(module_id, spec.name))
-    some = intensity is not None or re.search(r"\b(?:bit|little|touch|tad|slightly|hair|notch|smidge)\b", ctx.line, re.I)
-    if going is None and not (back and not some and ctx.model.last_param == (module_id, spec.name)):
-        return None                                   # (arrived: 'back up' right after it is to where it started)
+    if going is None and not (back and not some and ctx.model.last_param == (module_id, spec.name) and spec.name != "gain"):
+        return None                                   # (arrived: 'back up' right after a sweep is to where it started;
+    #                                                   a level faded in and 'back down' is quieter, never silence)
     if going is not None and (going - now) * direction >= 0 or (start - now) * direction <= 0:
         return None
     unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"

@@ -60,6 +60,12 @@ OTHER_LANGUAGES = {
     "escala": "scale", "pros": "for the", "carrega": "load", "desculpa": "sorry", "pouquinho": "little bit",
     "na": "on the", "filtre": "filter", "volta": "back", "distorcao": "distortion", "com": "with",
     "frigia": "phrygian", "dorico": "dorian", "dórico": "dorian", "lidio": "lydian", "lídio": "lydian",
+    # Portuguese (fado): 'mais devagar, 58 em 8 compassos', 'demasiado, metade', 'larga o acorde', 'parar', 'sem swing'
+    "parar": "stop", "entra devagar": "comes in slowly", "mais devagar": "slower", "demasiado": "too much", "metade": "half that",
+    "larga": "release", "escura": "darker", "escuro": "darker", "entra": "comes in", "repetições": "repeats",
+    "repeticoes": "repeats", "semínima": "quarter", "seminima": "quarter", "continua": "continue", "sem": "no",
+    "de onde parou": "from where it stopped", "um compasso cada": "one bar each",
+    "da": "of the", "tudo direito": "straight", "mais escura": "darker", "mais escuro": "darker",
     # Italian (italo disco, a conservatory): 'muta la cassa per 2 battute', 'delay sul lead, 1/8 puntato', 'registra'
     "cassa": "kick", "rullante": "snare", "batteria": "drums", "battuta": "bar", "battute": "bars", "misure": "bars",
     "sul": "on the", "sulla": "on the", "sullo": "on the", "sui": "on the", "sugli": "on the",
@@ -84,6 +90,10 @@ OTHER_LANGUAGES = {
     # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
     "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
     "ghatao": "down",
+    # Hinglish (a film-session arranger): 'strings thoda louder', 'zyada ho gaya, wapas karo', 'sab kuch ek semitone upar'
+    "thoda": "a bit", "thodi": "a bit", "zyada ho gaya": "too much", "zyada": "more", "wapas": "back", "nahi": "no",
+    "nahin": "no", "sab kuch": "everything", "sab": "everything", "aur": "and", "upar": "up", "neeche": "down",
+    "niche": "down", "pe": "on", "sirf": "only", "ke liye": "", "karo": "", "ek": "one", "lao": "",
 }
 _WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(OTHER_LANGUAGES, key=len, reverse=True)) + r")(?!\w)", re.I)
 #: The part a Spanish verb's pronoun points at, said after it: 'al bajo', 'a la guitarra', 'a los platillos'.
@@ -228,7 +238,7 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:accelera|rallenta)\s+a\s+(?=\d)", "tempo to "), (r"\bpiù\s+bass[oa]\b", "lower"), (r"\bmeno\s+bass[oa]\b", "higher"),
     (r"\bpiù\s+alt[oa]\b", "higher"), (r"\bmeno\s+alt[oa]\b", "lower"),
     (r"\b(?:su|no)\s+(\d)\s+e\s+(?:(?:su|no)\s+)?(\d)\b", r"on \1 and \2"), (r"\bem\s+(\d+)\s+compassos?\b", r"over \1 bars"),
-    (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
+    (r"^volta\s+como\s+estava\b", "back to how it was"), (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
     # Spanish turns (a cumbia producer): 'en 4 compases' over them, 'en el 2 y el 4' on the beats, 'el bajo' the bass
     # ('bajo' alone is also 'low'), 'lo mismo pa la caja', 'todo menos el bombo', 'corchea con puntillo', '…, sostenido'
     (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)(?:\s+(?:sostenido|bemol))?\s+(?:mayor|menor)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),

@@ -23,7 +23,7 @@ _BOTH = re.compile(r"\b(?:them\s+both|both\s+of\s+them|the\s+two\s+of\s+them|bot
                    r"(?:up|down|to|at|a\s+bit|a\s+little|more|less|-?\d)\b|(?:" + "|".join(COMPARATIVES) + r")\b)))", re.I)
 
 
-_PUT_BACK = re.compile(r"^\s*put\s+(?:them|those|both)(?:\s+both)?\s+back\b", re.I)
+_PUT_BACK = re.compile(r"^\s*put\s+(?:them|those)(?:\s+both)?\s+back(?:\s+please)?[\s.!]*$", re.I)
 
 
 def both_parts(line: str, model: PatchModel, last_change: list[Message], named) -> tuple[str, str] | None:
@@ -31,8 +31,8 @@ def both_parts(line: str, model: PatchModel, last_change: list[Message], named) 
     pronoun, names its parts itself ('kick and snare both louder'), or says 'them' after a change of one
     part. `named` tells whether a word names a part now."""
     line = em_as_them(line)                               # ('bring em back' after 'mute the kick and snare')
-    if _PUT_BACK.match(line):
-        return None                                   # 'put them back': the last change taken back (band_turns.py)
+    if _PUT_BACK.match(line) and len(_changed(last_change)) >= 2:   # 'kick and snare down 2 db', 'put them back':
+        return "put them back: the last change, on both", "put it back"   # that change taken back (its parts said)
     match = _BOTH.search(line)
     changed = _changed(last_change)
     parts = (changed if len(changed) == 2 else _heard_pair(model)) if match else None

@@ -131,8 +131,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     words = name.split() if len(name.split()) > 1 else []
     own = [w for w in words if len(w) >= 3 and not _no_name(w) and not is_known_word(w, model.names())]
     own += [w for w in _SHORT_FORMS.get(name, ()) if not is_known_word(w, model.names())]   # 'vibraphone': 'the vibes'
-    shared = {w for w in words if model.labels.get(w) not in (None, part)}   # 'guitar' of two guitars: neither's alone
-    model.labels = {**{k: v for k, v in model.labels.items() if k not in shared}, name: part, **{w: part for w in own}}
+    model.labels = {**model.labels, name: part, **{w: part for w in own}}     # ('the tenor pan': 'the tenor' too)
     return f"'{name}' names {part} from now on"
 
 
@@ -150,7 +149,12 @@ _SHORT_FORMS = {group[0]: group[1:] for group in _SHORT} | {short: (group[0],) f
 def _no_name_said(name: str) -> bool:
     """How a part is or what it plays ('the loudest', 'the main melody'), not a name — 'rhythm guitar' is one."""
     words = name.split()
-    return _no_name(words[-1]) or _no_name(words[0]) and not _an_instrument(words[-1])
+    if _no_name(words[-1]) or words[0] in _WHICH_ONE or words[0].endswith("est"):
+        return True                                   # ('the loudest drum', 'the only pad', 'the main bass')
+    return _no_name(words[0]) and not (words[0] in _WHAT_IT_PLAYS and _an_instrument(words[-1]))
+
+
+_WHICH_ONE = frozenset({"only", "other", "main", "same"})
 
 
 def _an_instrument(word: str) -> bool:

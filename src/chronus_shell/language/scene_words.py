@@ -300,11 +300,11 @@ _NEW_PIECE = re.compile(r"^\s*(?:(?:ok|right|now|so),?\s+)?(?:let'?s\s+(?:do\s+|
 _WHAT_ON = re.compile(r"^(\s*what(?:'s|\s+is|\s+are)\s+the\s+\w+(?:\s+\w+)?)\s+on\s+(?=(?:the|my)\s+\w+\s*\??\s*$)", re.I)
 #: 'pump it up': louder (the idiom) — never more of a wobble an LFO in focus has.
 _PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
-#: 'tune down a whole step' with no part said: the band's tuning — every part, as 'transpose down a whole step' (it moved
+#: 'tune down a whole step' with no part said (half or whole steps): the band's tuning — every part, as 'transpose down a whole step' (it moved
 #: the part in focus alone: the lead a tone below the riff).
 _TUNE_DOWN = re.compile(r"^\s*(?:(?:let'?s|we'?ll|i'?ll)\s+)?(?:re)?tune\s+(?=(?:down|up)\s+(?:by\s+)?(?:(?:an?|one)\s+)?"
-                        r"(?:half|whole|semitone|minor|major|perfect|step|tone|octave|fifth|fourth|third|\d+\s+(?:semitones?|"
-                        r"half[\s-]?steps?|whole[\s-]?steps?|steps?|octaves?))\b)(?!.*\band\s+a\s+half\b)", re.I)
+                        r"(?:half|whole|semitone|step|tone|[1-3]\s+(?:semitones?|half[\s-]?steps?|whole[\s-]?steps?|steps?))\b)"
+                        r"(?!.*\band\s+a\s+half\b)", re.I)   # (an octave, a fifth: the part in focus, as before)
 #: 'back it off' is less of what just moved, never 'it off' (a mute); after 'too much gain' it says the same once.
 _BACK_IT_OFF = re.compile(r"^\s*(?:(?P<much>too\s+much\s+\w+(?:\s+\w+)?)\s*[,;:-]+\s*)?back\s+(?:it|that|them)\s+off\b", re.I)
 

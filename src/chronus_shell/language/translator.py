@@ -231,6 +231,7 @@ class Translator(ReadAgain, UndoHistory):
             self._before_line = self._state()
             messages = self.observe([_raw(line)])
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
+            self.model.ramp_from = ramp_starts(self.model.ramp_from, self._before_line[0], messages)   # ('back up' after it)
             return messages
         line = filter_envelope(with_labels(described_parts(fixed_terms(line), self.model),   # (in English already: translate)
                                            self.model), self.model)   # 'sample and hold', 'la caja', 'the blip', …
