@@ -247,3 +247,14 @@ def test_open_it_back_up_a_bit_mid_sweep_is_a_step():
     translator.model.restore(translator.model.snapshot())
     made = [str(m) for m in translator.translate("open it back up a bit")]
     assert made != ["/mod/filter1/cutoff 800.0"]
+
+
+def test_the_rewrite_screens_are_built_once():
+    """fixed_terms passed `BAND_TURNS + _TERMS`, a new tuple each line: its screen was built again for every line typed
+    (the prompt's Enter → audible went from 6 to 16 ms in CI) and kept, one more each line."""
+    from chronus_shell.language import literal_needs
+    last(*DRUMS, "kick louder")
+    before = len(literal_needs._SCREENS)
+    for line in ("snare softer", "hats 16ths", "tempo 128", "kick louder"):
+        last(*DRUMS, line)
+    assert len(literal_needs._SCREENS) == before

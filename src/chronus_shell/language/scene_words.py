@@ -315,8 +315,9 @@ _SPLIT_PASS = re.compile(r"\b(high|low|band)[\s-]+pass\b", re.I)
 _ROLL_OFF = re.compile(r"\b(?:roll\s+off|cut|filter\s+out|take\s+out|get\s+rid\s+of)\s+(?:everything|all|the\s+(?:lows?|highs?|"
                        r"low\s+end|top\s+end|rumble|mud|hiss|fizz))?\s*(?P<way>below|under|above|over)\s+"
                        r"(?P<f>\d+(?:\.\d+)?\s*(?:k(?:hz)?|hz)\b)(?=\s+(?:on|for|from|in)\s)", re.I)   # (a part said)
-#: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
-_TERMS = (
+#: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left), a band leader's turns
+#: first (band_turns.py) — one tuple, so `rewritten` builds its screen once.
+_TERMS = BAND_TURNS + (
     (SECOND_THOUGHT, second_thought),
     (_SPLIT_PASS, r"\1pass"),
     (_ROLL_OFF, lambda m: f"{'low' if m['way'].lower() in ('below', 'under') else 'high'} cut at {m['f']}"),
@@ -372,7 +373,7 @@ def fixed_terms(line: str) -> str:
     line = _EMOJI.sub("", line).strip() or line       # 'more wobble 😎', "that's fire 🔥 again": the words
     if _SCRATCH.match(line):
         return "scratch that"
-    line = rewritten(line, BAND_TURNS + _TERMS)       # each in turn, skipped where its words are not in the line
+    line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)
