@@ -159,11 +159,12 @@ _WHICH_ONE = frozenset({"only", "other", "main", "same"})
 
 def _an_instrument(word: str) -> bool:
     """'rhythm guitar', 'melody synth': a player's name for an instrument, though its first word says what it plays."""
-    return word in _INSTRUMENTS or word in _SHORT_FORMS
+    from .nicknames import NICKNAMES      # (an instrument's nickname: the sound it stands for)
+    return word in NICKNAMES or word in _SHORT_FORMS or word in _MORE_INSTRUMENTS
 
 
-_INSTRUMENTS = frozenset("guitar guitars piano keys synth bass organ strings horns horn flute violin fiddle sax drum drums "
-                         "pad voice vox trumpet cello harp banjo mandolin ukulele uke".split())
+#: Instruments the nicknames do not list (they name no sound of their own).
+_MORE_INSTRUMENTS = frozenset("guitars synth bass horns horn drum drums voice vox harp banjo mandolin ukulele uke".split())
 
 
 def _name_first(what: str, name: str, model: PatchModel) -> bool:

@@ -209,17 +209,18 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
             cfg.block_size, self.record_ring.block.name, self.record_ring.capacity, cfg.sample_rate,
             cfg.prefill_buffers, cfg.backend, cfg.device, cfg.wasapi_exclusive,
         )
-        if not output.conn.poll(START_TIMEOUT_S):
+        try:                              # (a start that fails leaves no output process: at start-up or a restart)
+            if not output.conn.poll(START_TIMEOUT_S):
+                raise SupervisorError("the audio output did not start in time")
+            try:
+                reply = output.conn.recv()
+            except (EOFError, OSError):
+                raise SupervisorError("the audio output process died while starting") from None
+            if reply[0] != "started":
+                raise SupervisorError(f"cannot open the audio output: {reply[1]}")
+        except SupervisorError:
             output.stop()
-            raise SupervisorError("the audio output did not start in time")
-        try:
-            reply = output.conn.recv()
-        except (EOFError, OSError):
-            output.stop()
-            raise SupervisorError("the audio output process died while starting") from None
-        if reply[0] != "started":
-            output.stop()
-            raise SupervisorError(f"cannot open the audio output: {reply[1]}")
+            raise
         _, description, notice = reply
         self.backend = "null" if description.startswith("null") else "sounddevice"
         self.device, self.notice = description, notice
