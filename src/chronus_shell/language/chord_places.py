@@ -8,12 +8,31 @@ import re
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
+from .errors import LanguageError
 from .mapper_messages import message
-from .mapper_tracks import existing_track
+from .mapper_tracks import existing_track, voice_head
 from .sequence_messages import chord_tracks
 
 #: A chord said to be held ('hold a Dm9 on the pads'): held, the part's track muted under it.
 _HOLD = re.compile(r"(?<!with\s)\b(?:hold|holds|held|holding|sustain|sustained)\b(?!\s+(?:on|up)\b)", re.I)   # ('hold on, …')
+
+
+def part_said(ctx, intent) -> it.Words | None:
+    """The part a chord is said on: the one named, or chord_part's when none is (or only_named finds none)."""
+    target = only_named(ctx, intent.target)
+    return target if target is not None else chord_part(ctx, intent.column)
+
+
+def only_named(ctx, words: it.Words | None) -> it.Words | None:
+    """The words naming a part — but not 'the stabs' when nothing has that name (a chart's word for short chords: the
+    chords go where they would go unnamed, never refused)."""
+    if words is None or words.texts != ("stabs",):
+        return words
+    try:
+        named = existing_track(ctx, words, words.column) is not None or voice_head(ctx, words, words.column) is not None
+    except LanguageError:
+        named = False
+    return words if named else None
 
 
 def chord_part(ctx, column: int) -> it.Words | None:
@@ -49,11 +68,28 @@ def held(ctx, intent: ih.PlayChord, head: str, gate: Message) -> list[Message]:
 
 
 def _track_playing(ctx, intent: ih.PlayChord) -> str | None:
-    """The track a chord said 'on the bass' goes to: one named, playing hits (a held gate would stop at its next note)."""
-    named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
-    playing = existing_track(ctx, intent.target, intent.column) if named else None
+    """The track a chord said 'on the bass' goes to: one named, playing hits (a held gate would stop at its next note);
+    or, said on a voice by another name ('Bbm7 on the organ'), its one track when that plays chords and is not muted."""
+    if intent.target is None:
+        return None
+    if any(w.text in ctx.model.tracks for w in intent.target.items):
+        playing = existing_track(ctx, intent.target, intent.column)
+    else:
+        playing = _chords_of_voice(ctx, intent)
     rhythm = ctx.model.tracks[playing].pattern if playing else ""
     return playing if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm else None
+
+
+def _chords_of_voice(ctx, intent: ih.PlayChord) -> str | None:
+    """The one unmuted chord track of the voice named (a voice with two tracks, or one of single notes: None)."""
+    try:
+        track = existing_track(ctx, intent.target, intent.column)
+    except LanguageError:
+        return None                                   # (the name is not a voice: the gate's reading says so)
+    if track is None or track not in chord_tracks(ctx.model) or ctx.model.tracks[track].muted:
+        return None
+    target = ctx.model.tracks[track].target
+    return track if sum(t.target == target for t in ctx.model.tracks.values()) == 1 else None
 
 
 def _track_held_off(ctx, playing: str | None) -> list[Message]:
@@ -74,4 +110,4 @@ def _heard_again(ctx, head: str) -> list[Message]:
     return [message(f"/mod/{head}/gain", ctx.model.unmuted_value(head, ctx.model.spec(head).param("gain")))]
 
 
-__all__ = ["chord_part", "held", "on_its_hits"]
+__all__ = ["chord_part", "held", "on_its_hits", "only_named", "part_said"]

@@ -42,7 +42,7 @@ _MODES = "|".join(sorted((re.escape(w) for w in SCALE_WORDS if w not in ("major"
 _ALL_SCALES = "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True))
 #: Voices by what musicians call them: the catalogue's sources and the nicknames (nicknames.NICKNAMES, the one table).
 VOICES = frozenset(name for name, entry in CATALOGUE.items() if entry.spec.role == "source") | frozenset(NICKNAMES) | \
-    {"bass", "lead"}
+    {"bass", "lead", "stabs"}
 _VOICE = r"(?P<voice>(?:" + "|".join(sorted(map(re.escape, VOICES), key=len, reverse=True)) + r")\d*)"
 
 #: The twelve-bar blues, in numerals of the key said.

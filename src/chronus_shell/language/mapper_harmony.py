@@ -23,7 +23,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
 from .errors import LanguageError
 from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
 from .chord_names import chart
-from .chord_places import chord_part, held, on_its_hits
+from .chord_places import held, on_its_hits, part_said
 from .mapper_messages import message, playable
 from .mapper_note_tracks import note_track, send_track, set_notes
 from .mapper_song_moves import under_capo
@@ -154,7 +154,7 @@ def placed_note(token: str, reference: float, column: int, first: int | None = N
 
 # -- chords -------------------------------------------------------------------------------
 def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
-    intent = intent if intent.target is not None else replace(intent, target=chord_part(ctx, intent.column))
+    intent = replace(intent, target=part_said(ctx, intent))
     head, track = voice_and_track(ctx, intent.target, intent.column)
     reference, source = voice_register(ctx, head, track)
     if intent.tones:

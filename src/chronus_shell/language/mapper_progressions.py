@@ -12,6 +12,7 @@ from ..engine.scales import pitch_class
 from ..protocol.message import Message
 from .arpeggio_track import rearpeggiated
 from .chord_rhythms import comping_rhythm, in_the_rhythm, restruck
+from .chord_places import only_named
 from .chords import analyse, token_pitches
 from .errors import LanguageError
 from .intents import Word, Words
@@ -85,6 +86,7 @@ _ON_PART = re.compile(r"\bon\s+(?:the\s+|my\s+)?(?P<on>[\w-]+)\b|^\s*(?:the\s+|m
 def _part_said(ctx, intent: ih.Progression) -> ih.Progression:
     """The voice a line names by a name the musician gave it that harmony words also use ('stab', 'pad', 'keys':
     the text reader takes them for a style and drops them), when one module has that name."""
+    intent = replace(intent, target=only_named(ctx, intent.target))
     if intent.target is not None or not ctx.line:
         return intent
     for match in _ON_PART.finditer(ctx.line):

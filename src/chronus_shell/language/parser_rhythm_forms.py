@@ -86,10 +86,12 @@ REVERSE = [
     _p(rf"(?P<off>un-?reverse)\s+{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
 ]
+#: What a change of speed is called besides ('a half time breakdown on the drums', 'double time feel').
+SECTION = r"(?:feel|breakdown|section|groove|vibe)"
 SPEED = [
     _p(rf"(?:play\s+|make\s+|put\s+|slow\s+|speed\s+|set\s+|bring\s+|take\s+|drop\s+)?{TRACK}\s+(?:(?:down\s+|up\s+)?"
-       rf"(?P<at>in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+feel)?"),
-    _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
+       rf"(?P<at>in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+{SECTION})?"),
+    _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+{SECTION})?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?P<how>twice|half)\s+as\s+(?P<as>fast|slow|quick)"),
     _p(rf"(?:play\s+|make\s+|put\s+|turn\s+)?{TRACK}\s+(?:(?:in|as|into|with|to)\s+)?(?:a\s+)?(?P<how>triplets?)"
        rf"(?:\s+feel)?"),
@@ -108,10 +110,11 @@ SPEED = [
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
     _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
-    _p(rf"(?:play\s+)?(?!(?:go|get|come|now|and|let's|lets)\b){TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)"
-       rf"(?:\s+(?:speed|time|again))?"),
+    _p(rf"(?:play\s+)?(?!(?:go|get|come|now|and|let's|lets)\b){TRACK}\s+(?:at\s+|back\s+to\s+)?(?:(?P<how>normal|regular|original|straight)"
+       rf"(?:\s+(?:speed|time|again))?|(?P<full>full)\s+(?:speed|time))"),
     # 'back to normal time', 'regular speed' (after 'double time'): every track at its own speed again
-    _p(r"(?:(?:go|get|come|and|now)\s+)*(?:back\s+)?(?:to\s+|in\s+)?(?P<how>normal|regular)\s+(?:time|speed)(?:\s+again)?"),
+    _p(r"(?:(?:go|get|come|and|now)\s+)*(?:back\s+)?(?:to\s+|in\s+)?(?P<how>normal|regular|original|full)\s+(?:time|speed)"
+       r"(?:\s+again)?"),                     # ('back to full speed' after 'half time': never the fastest tempo)
     _p(r"(?:(?:go|get|come|and|now)\s+)*back\s+to\s+(?P<how>normal|regular)(?:\s+again)?"),
     _p(rf"(?:play\s+|set\s+)?(?:the\s+)?{TRACK}\s+(?:speed\s+)?(?:at\s+|to\s+)?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\s*"
        rf"(?:x|times\s+(?:as\s+fast|faster|the\s+speed))(?:\s+speed)?"),

@@ -229,7 +229,7 @@ def _reverse(match, column):
 
 def _speed(match, column):
     groups = match.groupdict()
-    how = (groups.get("how") or "").lower()
+    how = (groups.get("how") or groups.get("full") or "").lower()
     if groups.get("factor"):
         factor = Fraction(groups["factor"])
         factor = 1 / factor if (groups.get("tidal") or "").lower() in ("slow", "sparsity", "divide") else factor
@@ -241,7 +241,7 @@ def _speed(match, column):
         return it.PlayPattern(f"[xxx]@{span}" * (16 // span), _words(match, column), column)
     if how.startswith("triplet"):
         return TrackFeel("speed", _words(match, column), ("set", 1.5), column)
-    if how in ("normal", "regular", "original", "straight"):       # no track said: every track
+    if how in ("normal", "regular", "original", "straight", "full"):       # no track said: every track
         every = it.Words((it.Word("everything", column),))
         return TrackFeel("speed", _words(match, column) or every, ("set", 1.0), column)
     if how in ("diminution", "augmentation"):
