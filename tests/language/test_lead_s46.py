@@ -50,3 +50,40 @@ def test_back_to_full_speed_after_half_time(phrase):
     assert last(*DRUMS, "half time on the drums", phrase) == [
         "/seq/speed kick 1.0", "/seq/speed snare 1.0", "/seq/speed hats 1.0"]
     assert last(*DRUMS, "half time on the drums", "hats full speed") == ["/seq/speed hats 1.0"]
+
+
+SAW = ("/patch/create saw1 saw", "/patch/connect saw1 master", "/seq/add riff saw1 x.x.", "/seq/notes riff e2 . g2 .",
+       "/seq/key e minor")
+
+
+@pytest.mark.parametrize("phrase, key", [("next song is in C# minor", "c# minor"), ("this one is in A", "a major"),
+                                         ("next tune's in G", "g major"), ("the next number is in Bb major", "bb major"),
+                                         ("this one's in d dorian", "d dorian")])
+def test_the_next_songs_key_is_the_key(phrase, key):
+    assert last(*SAW, phrase) == [f"/seq/key {key}"]
+
+
+@pytest.mark.parametrize("phrase", ["strum an F, the barre one", "hold a G chord on the saw for the slow one"])
+def test_a_chord_for_the_next_one_is_no_key(phrase):
+    assert not any(m.startswith("/seq/key") for m in last(*SAW, phrase))
+
+
+@pytest.mark.parametrize("phrase", ["halfway back", "Hmm, halfway back please", "go halfway back", "split the difference"])
+def test_halfway_back_alone_takes_half_the_last_step_back(phrase):
+    assert last("/patch/create sine1 sine", "/patch/connect sine1 master", "Master volume down 6 dB", phrase) == \
+        ["/mod/master/gain -3.0"]
+
+
+@pytest.mark.parametrize("phrase, gain", [
+    ("kick up a hair, 2 db", 0.50357), ("kick a bit louder, +2 db", 0.50357), ("kick louder small, +2db", 0.50357),
+    ("kick up a little, like 2 db", 0.50357), ("kick down a bit, -2 db", 0.317731), ("kick quieter a touch, 1.5 db", 0.336558),
+    ("kick louder, 2 db", 0.50357)])
+def test_a_level_step_with_its_size_after_the_comma(phrase, gain):
+    """'banjo up a hair, 2 db' set the gain to 2 dB (out of range): the 2 dB is the hair's size."""
+    made = last(*DRUMS, "/mod/kick1/gain 0.4", phrase)
+    assert len(made) == 1 and made[0].startswith("/mod/kick1/gain ") and float(made[0].split()[1]) == pytest.approx(gain)
+
+
+@pytest.mark.parametrize("word", ["Chale", "abeg", "ayy", "arre yaar", "mate,"])
+def test_an_interjection_opens_a_line(word):
+    assert last(*DRUMS, "/mod/kick1/gain 0.4", f"{word} kick louder") == last(*DRUMS, "/mod/kick1/gain 0.4", "kick louder")

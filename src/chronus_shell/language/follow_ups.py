@@ -39,6 +39,9 @@ _TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(
 _LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+(?:it\s+|that\s+)?off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
                          r"half\s+that|half\s*way(?:\s+back)?|split\s+the\s+difference)"
                          r"(?=[\s,.!]*$)", re.I)
+#: Half the last change taken back, said alone ('halfway back', 'split the difference').
+_HALFWAY_BACK = re.compile(r"^(?:(?:go|come|bring\s+it|take\s+it|put\s+it|move\s+it)\s+)?half\s*-?\s*way\s+back(?:\s+please)?$|"
+                           r"^(?:let'?s\s+)?split\s+the\s+difference(?:\s+please)?$", re.I)
 #: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).
 _A_LITTLE_LESS = re.compile(r"\b(?:little|lil|bit|tad|touch|slightly)\s+(?:less|too much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
@@ -86,6 +89,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
                                 f"(it is {model.bpm:g} bpm)", 0)
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
+    if _HALFWAY_BACK.match(text.strip(" .!")):
+        text = "too much, halfway back"              # ('bass +4 db', then 'halfway back': +2 dB)
     turned = reversal(text, model, last)          # 'back down' after up an octave, 'unreverse'
     if turned:
         return turned

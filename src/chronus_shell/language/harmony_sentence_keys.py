@@ -16,8 +16,12 @@ NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 
 
 #: Words of a line that states the key ('the song is in e minor', "we're gonna be in f#", 'key = d dorian').
-KEY_TALK = frozenset("song tune track piece tonality whole we we're were are i'm is it's 's be gonna going will should "
+KEY_TALK = frozenset("song tune track piece number tonality whole we we're were are i'm is it's 's be gonna going will should song's tune's "
                      "stay stick keep remain written = key's all".split())
+#: Words of a line about the next song's key ('next song is in C# minor', "this one's in d dorian"): key talk only there
+#: ('Next G' is a chord, 'hold a G chord for the slow one' is no key).
+_ANOTHER_SONG = re.compile(r"^(?:the\s+)?(?:next|new|this)\s+(?:song|tune|number|piece|one)(?:'s)?\s")
+_SONG_WORDS = frozenset("next new this one one's".split())
 #: Words that make a key line something else: a chord, or a change of key ('put it in E' moves the notes).
 _NOT_A_KEY = frozenset("chord chords triad progression put take move transpose switch change modulate shift bring go "
                        "drop raise lower".split())
@@ -30,12 +34,13 @@ _TUNING = re.compile(r"\bto\s+tune\b|\btune\s+(?:to|up|by|with)\b|\btuning\b")
 def read_key_sentence(text: str, line: str):
     """A key stated among words that only say it is the key, in any order; a word outside that
     lexicon, a chord called a chord or anything else named reads nothing."""
-    if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or _TUNING.search(text) or \
-            any(w not in KEY_TALK and not known(w) for w in words_outside(text)):
+    talk = KEY_TALK | _SONG_WORDS if _ANOTHER_SONG.match(text) else KEY_TALK
+    if not talk & set(text.split()) or text.startswith(("tune ", "retune ")) or _TUNING.search(text) or \
+            any(w not in talk and not known(w) for w in words_outside(text)):
         return None                                   # ('tune it to e': the oscillator)
     parts = scan(text, line)
     words = {p.text for p in parts if p.kind == "word"}
-    if not words & KEY_TALK or any(w not in KEY_TALK and not known(w) for w in words) or words & _NOT_A_KEY:
+    if not words & talk or any(w not in talk and not known(w) for w in words) or words & _NOT_A_KEY:
         return None
     return key_of_parts(parts, line)
 

@@ -14,7 +14,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:i\s+(?:think|feel|guess|reckon|suppose)|i\s+feel\s+like|it\s+feels\s+like)\s+(?:that\s+)?", ""),
     (r"^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi there|greetings)\b[\s,.!]*", ""),
     (r"^(?:(?:lol|lmao|haha+|omg|ok(?:ay)?|yeah|yes|nah|hm+|ah+|oh+|eish|och|huh|meh|wow|alright|yo|bro|man|dude|whoa+|woah|oof|ugh|"
-     r"yikes|ouch|geez|jeez|eh|uh+|um+|erm|blimey|crikey)\b[\s,.!]*)+", ""),
+     r"yikes|ouch|geez|jeez|eh|uh+|um+|erm|blimey|crikey|chale|abeg|ayy+|aiyo|arre|arey|yaar|bhai|oye|oi|mate|fam|bruh|sheesh)\b[\s,.!]*)+", ""),
     (r"^(?:the\s+)?(\w+)\s+sounds?\s+like\s+(?:a|an|the|some)?\s*[\w'-]+(?:\s+(?:lol|lmao|haha))?[,.!]*\s+"
      r"(make|turn|give|take|bring|set|pull|push)\s+it\b",     # 'the kick sounds like a pillow make it hit harder'
      lambda m: f"{m.group(2)} {'it' if m.group(1).lower() in ('it', 'this', 'that') else 'the ' + m.group(1)}"),

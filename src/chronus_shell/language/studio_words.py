@@ -22,6 +22,19 @@ _SHORT_WORD = re.compile(r"(?<![\w/.])(" + "|".join(_SHORT) + r")(?![\w/.])", re
 _SEMITONES = {("minor", "second"): 1, ("major", "second"): 2, ("minor", "third"): 3, ("major", "third"): 4,
               ("minor", "sixth"): 8, ("major", "sixth"): 9, ("minor", "seventh"): 10, ("major", "seventh"): 11}
 
+#: A size said with a level's step ('up a hair', 'louder small', 'a bit louder'): the step after the comma says how much.
+_SIZE = r"(?:a\s+)?(?:hair|bit|little|touch|tad|smidge|notch|small)"
+
+
+def _step_said(m: re.Match) -> str:
+    """'Banjo up a hair, 2 db', 'strings a bit louder, +2 db': the step by that many dB; a sign against the way is no
+    step ('louder, -2 db': left as said)."""
+    up = m[2].lower() in ("louder", "up")
+    if m[3] and m[3].lower() in (("minus", "-") if up else ("plus", "+")):
+        return m[0]
+    return f"{m[1]} {'up' if up else 'down'} {m[4]} db"
+
+
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
     (r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", r"\1 \2 now"),
@@ -76,8 +89,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # metal drummer's double kick (two pedals: the kick); a length or a purpose after a fade ('… over 8 bars at the end')
     (r"\b(after|in)\s+(\d+|one|two|three|four|eight)\s+more\s+(bars?|beats?)\b", r"\1 \2 \3"),
     (r"^stop\s+(?:at\s+)?(?:the\s+)?end(?:\s+of)?\s+(?:the\s+|this\s+)?bar[.!]*$", "stop at the end of the bar"),
-    (r"^((?:the\s+)?[a-z][\w-]*)\s+(louder|quieter|softer)\s*,\s*(?:plus|\+|by)?\s*(\d+(?:\.\d+)?)\s*db[.!]*$",
-     lambda m: f"{m[1]} {'up' if m[2].lower() == 'louder' else 'down'} {m[3]} db"),
+    (rf"^((?:the\s+)?[a-z][\w-]*)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|up|down)(?:\s+{_SIZE})?\s*,\s*(?:(?:like|about|maybe|around|say)\s+)?"
+     r"(plus|\+|minus|-|by)?\s*(\d+(?:\.\d+)?)\s*db[.!]*$", _step_said),
     (r"\bin\s+each\s+(sixteenth|16th|eighth|8th|beat|quarter)\b", r"on every \1"), (r"^double\s+kick\s+(?=every\b|on\b|in\b|\d)", "kick "),
     (r"^(fade\b.*?\bover\s+\d+\s+bars?)\s+(?:for\s+(?:the\s+)?[a-z]+|at\s+the\s+end)[.!]*$", r"\1"),
     (r"^(add|put)\s+(an?\s+)?(saw|sine|square|triangle)\s+drone\b", r"\1 \2\3"),
