@@ -87,3 +87,69 @@ def test_a_level_step_with_its_size_after_the_comma(phrase, gain):
 @pytest.mark.parametrize("word", ["Chale", "abeg", "ayy", "arre yaar", "mate,"])
 def test_an_interjection_opens_a_line(word):
     assert last(*DRUMS, "/mod/kick1/gain 0.4", f"{word} kick louder") == last(*DRUMS, "/mod/kick1/gain 0.4", "kick louder")
+
+
+EIGHTHS = ("/patch/create square1 square", "/patch/connect square1 master", "/seq/add lead square1 x.x.x.x.x.x.x.x.",
+           "/seq/notes lead a4 . c5 . e5 . a5 . g5 . e5 . c5 . e5 .", "/seq/start")
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("lead notes a4 c5 d5 e5", ["/seq/notes lead a4 . c5 . d5 . e5 ."]),       # twice round the eight hits
+    ("lead: a4 c5", ["/seq/notes lead a4 . c5 ."]),
+    ("lead notes a4 c5 d5 e5 f5 g5 a5 b5 c6 b5 a5 g5 f5 e5 d5 c5",
+     ["/seq/add lead square1 x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.",
+      "/seq/notes lead a4 . c5 . d5 . e5 . f5 . g5 . a5 . b5 . c6 . b5 . a5 . g5 . f5 . e5 . d5 . c5 ."]),
+    ("lead notes a4 c5 d5", ["/seq/add lead square1 xxx", "/seq/notes lead a4 c5 d5"]),    # (three on eight: their own)
+])
+def test_notes_for_a_part_or_a_multiple_of_the_hits_keep_the_rhythm(phrase, said):
+    """Four notes on an eighth-note lead became four 16ths ('xxxx'): the rhythm is kept, the notes go round its hits."""
+    assert last(*EIGHTHS, phrase) == said
+
+
+def test_notes_gone_round_are_the_tracks_own_for_the_next_notes():
+    assert last(*EIGHTHS, "lead notes a4 c5 d5 e5", "lead notes a4 c5 d5 e5 f5 g5") == [
+        "/seq/add lead square1 xxxxxx", "/seq/notes lead a4 c5 d5 e5 f5 g5"]
+
+
+MUTED = (*DRUMS, "/seq/mute kick 1", "/seq/mute hats 1", "/seq/start")
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("drums in", ["/seq/mute kick 0", "/seq/mute hats 0"]), ("drums in now", ["/seq/mute kick 0", "/seq/mute hats 0"]),
+    ("kick and hats in now", ["/seq/mute kick 0", "/seq/mute hats 0"]), ("kick comes in now", ["/seq/mute kick 0"]),
+    ("now kick in", ["/seq/mute kick 0"]), ("the hats come in", ["/seq/mute hats 0"]),
+])
+def test_muted_parts_said_to_come_in_are_unmuted(phrase, said):
+    assert last(*MUTED, phrase) == said
+
+
+def test_a_part_of_two_words_comes_in():
+    log = (*MUTED, "/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/add logdrum sine1 x.....x...x..x..",
+           "/seq/notes logdrum f2", "/seq/mute logdrum 1", "sine is the log drum")
+    assert last(*log, "log drum in now") == ["/seq/mute logdrum 0"]
+
+
+@pytest.mark.parametrize("phrase, said", [("key of G minor for the next one", "/seq/key g minor"),
+                                          ("tempo 100 for the next one", "/seq/bpm 100.0")])
+def test_a_change_for_the_next_song_is_made_now(phrase, said):
+    """'for the next one' was the next bar's downbeat (an /at 1 bar)."""
+    assert last(*SAW, "/seq/start", phrase) == [said]
+    assert last(*SAW, "/seq/start", "tempo 100 on the next one") == ["/at 1 bar /seq/bpm 100.0"]
+
+
+def test_a_correction_of_a_line_with_a_typo_corrects_it_as_read():
+    """'tempo 130 ovr 8 bars' (read with 'over'), then 'no 132': the glide's target, not a jump to 132."""
+    assert last(*DRUMS, "/seq/bpm 120", "tempo 130 ovr 8 bars", "no 132") == ["/seq/bpm 132.0 ramp 32"]
+
+
+VIOLAO = ("/patch/create triangle1 triangle", "/patch/connect triangle1 master", "/patch/create saw1 saw",
+          "/patch/connect saw1 master", "/seq/add baixo saw1 x.......x.......", "/seq/notes baixo d2", "/seq/start",
+          "triangle é o violão", "saw é o baixo")
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("segura um acorde de G no violão", ["/gate/triangle1 1 195.997718 246.941651 293.664768"]),
+    ("violão mais alto", ["/mod/triangle1/gain 0.6"]),
+])
+def test_portuguese_parts_named_and_a_chord_on_one(phrase, said):
+    assert last(*VIOLAO, phrase) == said

@@ -70,18 +70,9 @@ def waited_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
     said = (match["a"] or match["b"] or match["c"]).lower()
     bars = match["n"] or match["m"]
     bars = _COUNT_WORDS.get(bars.lower(), bars)
-    module = part_named(said)
-    spec = model.spec(module) if module in model.modules else None
-    if module is not None and (spec is None or spec.role not in ("source", "drum")):
+    tracks = _tracks_of(said, model, part_named)
+    if tracks is None:
         return None                                   # ('bring the delay in after 4 bars': the effect's, not a mute)
-    if module is not None:
-        voice = model.voice_of(module) or [module]
-        tracks = [name for name, track in model.tracks.items() if track.target in voice or track.target == module]
-    elif said in _KIT:
-        tracks = [name for name, track in model.tracks.items()
-                  if model.spec(track.target) is not None and model.spec(track.target).role == "drum"]
-    else:
-        return None
     playing = [name for name in tracks if not model.tracks[name].muted]
     if not playing or len(playing) != len(tracks):
         return None                                   # (muted, some or all, or no track: the other readings say what to do)
@@ -89,4 +80,43 @@ def waited_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
             ", ".join(f"mute the {name} for {bars} bars" for name in playing))
 
 
-__all__ = ["bar_entry", "bar_every", "waited_entry"]
+def _tracks_of(said: str, model: PatchModel, part_named) -> list[str] | None:
+    """The tracks of the part a word names (a voice's, a drum's, the kit's); None for a word naming no part or an
+    effect."""
+    module = part_named(said)
+    spec = model.spec(module) if module in model.modules else None
+    if module is not None and (spec is None or spec.role not in ("source", "drum")):
+        return None
+    if module is not None:
+        voice = model.voice_of(module) or [module]
+        return [name for name, track in model.tracks.items() if track.target in voice or track.target == module]
+    if said in _KIT:
+        return [name for name, track in model.tracks.items()
+                if model.spec(track.target) is not None and model.spec(track.target).role == "drum"]
+    return None
+
+
+_IN_NOW = re.compile(r"^(?:and\s+|then\s+|now\s+)?(?P<parts>.+?)\s+(?:comes?\s+(?:back\s+)?in|(?:back\s+)?in|enters?|"
+                     r"kicks?\s+in|drops?\s+in|joins?(?:\s+in)?)(?:\s+now)?[\s.!]*$", re.I)
+_JOINED = re.compile(r"\s*(?:,|\band\b|&)\s*", re.I)
+
+
+def entry_now(line: str, model: PatchModel, part_named) -> tuple[str, str] | None:
+    """(what was understood, the unmute) for muted parts said to come in ('log drum in now', 'drums in', 'kick and
+    hats come in'): a name of two words, a group or several parts — one word alone is the grammar's already."""
+    match = _IN_NOW.match(line.strip())
+    if not match:
+        return None
+    muted = []
+    for said in _JOINED.split(match["parts"].lower()):
+        said = re.sub(r"^(?:the|my)\s+", "", said.strip())
+        tracks = _tracks_of(said, model, part_named) or _tracks_of(said.replace(" ", ""), model, part_named)
+        if not tracks:
+            return None                               # (a word naming no part: 'fade in', 'zoom in' are others')
+        muted += [name for name in tracks if model.tracks[name].muted and name not in muted]
+    if not muted:
+        return None                                   # (nothing muted: the other readings say so)
+    return f"{match['parts']} in: unmuted", f"unmute {' and '.join(muted)}"
+
+
+__all__ = ["bar_entry", "bar_every", "entry_now", "waited_entry"]

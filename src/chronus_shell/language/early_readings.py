@@ -11,7 +11,7 @@ Each gives how it was read and the grammar's words."""
 from __future__ import annotations
 
 from .back_words import part_back
-from .bar_entries import waited_entry
+from .bar_entries import entry_now, waited_entry
 from .dash_remarks import remark_after
 from .degree_words import degree_made
 from .drum_words import drum_words
@@ -42,7 +42,8 @@ def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
         level_said(line, lambda word: part_named(word, model)) or transport_said(line) or \
         rhythm_added(line, lambda word: part_named(word, model), lambda word: _own_name(word, model)) or \
         texter_line(line, lambda word: part_named(word, model)) or lfo_rate(line, model) or \
-        waited_entry(line, model, lambda word: part_named(word, model))
+        waited_entry(line, model, lambda word: part_named(word, model)) or \
+        entry_now(line, model, lambda word: part_named(word, model))
 
 
 def _own_name(word: str, model: PatchModel) -> bool:

@@ -41,24 +41,54 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
         return send_track(ctx, words, column, "".join("x" + "-" * (n - 1) for n in spans),
                           [t for note, n in zip(notes, spans) for t in [note] + ["-"] * (n - 1)], kind)
     kept = ctx.model.tracks[existing].pattern if existing is not None else None
-    if kept is not None and (kept == rhythm or kept != own_rhythm(ctx.model.tracks[existing].notes)):
+    if kept is not None and (kept == rhythm or not _notes_own(kept, ctx.model.tracks[existing].notes)):
         _playable(notes, column)                      # the same rhythm, or one written apart: kept
         return [message("/seq/notes", existing, *notes)]
     hits = [i for i, c in enumerate(kept or "") if c in "xX"] if re.fullmatch(r"[xX.\-~]*", kept or "") else []   # (plain steps)
     chordal = existing is not None and any("+" in str(n) or n == "-" for n in ctx.model.tracks[existing].notes)
-    if set(rhythm) == {"x"} and len(notes) == len(hits) > 1 and not chordal:   # as many notes as the track has hits: on them, its
-        steps = [REST] * len(kept)                              # rhythm kept ('lead melody now: e5 d5 c5 b4 …')
-        for step, note in zip(hits, notes):
-            steps[step] = note
-        _playable(steps, column)
-        ctx.understood.append(f"{len(notes)} notes on the {len(hits)} hits of {existing}: its rhythm kept")
-        return [message("/seq/notes", existing, *steps)]
+    if set(rhythm) == {"x"} and len(notes) > 1 and not chordal and _fits(len(notes), hits, kept):
+        return _on_the_hits(ctx, existing, kept, hits, notes, column)
     if set(rhythm) == {"x"} and len(notes) > 1:       # (how long each note is: said, as nothing else says it)
         chords = ctx.model.chord_track
         under = f" (the chords change every {len(chords.pattern) // max(1, sum(c in 'xX' for c in chords.pattern))} steps)" \
             if chords is not None and chords.target != ctx.model.focus else ""
         ctx.understood.append(f"{len(notes)} notes, a 16th each{under} — 'in 8ths', 'quarter notes' for longer")
     return send_track(ctx, words, column, rhythm, notes, kind)
+
+
+def _notes_own(rhythm: str, notes) -> bool:
+    """Whether the rhythm is the notes' own: the same, or — resting between hits — the list gone round as often as it
+    fits ('a2 . c3 .' on 'x.x.x.x.')."""
+    own = own_rhythm(notes)
+    return own == rhythm or "." in own and len(rhythm) % len(own) == 0 and own * (len(rhythm) // len(own)) == rhythm
+
+
+def _fits(count: int, hits: list[int], kept: str) -> bool:
+    """Whether notes go on the hits: as many as there are, or a part or a multiple of them when the rhythm rests between
+    hits (a hit a step is the notes' own rhythm: theirs replaces it)."""
+    return count == len(hits) or bool(hits) and len(hits) < len(kept) and (len(hits) % count == 0 or count % len(hits) == 0)
+
+
+def _on_the_hits(ctx, track: str, kept: str, hits: list[int], notes: list[str], column: int) -> list[Message]:
+    """As many notes as the track has hits, or a part or a multiple of them: on its hits, its rhythm kept ('lead melody
+    now: e5 d5 c5 b4 …'; four notes on eight hits twice round, eight on four hits over the rhythm played twice) — never
+    a new rhythm of 16ths, nor notes on steps the rhythm skips (the sequencer reads step n's note at n)."""
+    times = max(1, len(notes) // len(hits))
+    pattern, hits = kept * times, [hit + round * len(kept) for round in range(times) for hit in hits]
+    steps = [REST] * len(pattern)
+    for index, step in enumerate(hits):
+        steps[step] = notes[index % len(notes)]
+    if len(hits) > len(notes):                        # (the notes gone round again are written once: the sequencer cycles them)
+        steps = next(steps[:size] for size in range(1, len(steps) + 1)
+                     if len(steps) % size == 0 and steps == steps[:size] * (len(steps) // size))
+    _playable(steps, column)
+    if len(pattern) > MAX_STEPS:
+        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
+    rounds = f", {len(hits) // len(notes)} times round" if len(hits) > len(notes) else \
+        f", its rhythm played {times} times" if times > 1 else ""
+    ctx.understood.append(f"{len(notes)} notes on the hits of {track}{rounds}: its rhythm kept")
+    return ([message("/seq/add", track, ctx.model.tracks[track].target, pattern)] if times > 1 else []) + \
+        [message("/seq/notes", track, *steps)]
 
 
 #: Notes below C3 (MIDI 48) are a bass line's.

@@ -144,6 +144,9 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
      lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?!k\b)(?=[a-z]{2})", "the "),
+    (r"\b(?:um\s+)?acorde\s+de\s+([a-g](?:#|b)?(?:m|maj|min|dim|aug|sus)?\d*)(?=\s|$)", r"a \1 chord"),   # ('segura um acorde de G')
+    (r"(?<=\S\s)no\s+(?=(?:viol[ãa]o|viola|baixo|bumbo|caixa|sanfona|acorde[ãa]o|teclado|guitarra|chimbal|surdo|pandeiro|"
+     r"zabumba|tri[âa]ngulo|piano|violino|cavaquinho|bateria)\b)", "on the "),   # ('reverb no violão': on the)
     (r"\bum\s+acorde\b", "a chord"), (r"^solta\s+(?:o\s+)?(?:acorde|chord)\b", "let the chord go"),
     (r"(?<=\s)o\s+(?!clock\b)(?=[a-z0-9]{2})", "the "), (r"\bpor\s+favor\b", "please"),
     (r"\bpor\s+(?=\d)", "for "),  (r"^((?:hold|sustain)\s+(?:the\s+|o\s+)?[\w-]+)\s+em\s+(?=[a-g](?:#|b)?\d\b)", r"\1 on "), (r"\be\s+para[.!]*$", "and stop"),
@@ -179,6 +182,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # a part and another joined by Italian or Portuguese 'e' ('hats e clap -2 dB', 'surdo e rim'): and
     (rf"\b({_PART_WORDS})\s+e\s+(?=(?:the\s+|o\s+)?(?:{_PART_WORDS})\b)", r"\1 and "),
 
+    (r"^(?:the\s+)?([\w-]+)\s+é\s+(?:o|a|os|as|the|meu|minha)\s+", r"the \1 is the "),   # ('triangle é o violão': a part named)
     (r"^(remove)\s+(?:el|the)\s+(\S+)\s+(?:del|of\s+the)\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
 )]
 #: A Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un poco',

@@ -102,8 +102,8 @@ class ReadAgain:
         self._restore(after)
         self._last_intent = last_intent
         self.mapper.understood[:] = [reading.said] + ([named[1]] if named and named[1] not in reading.said else []) + understood
-        if not is_again(line):                    # 'again' twice: still said as what it repeats
-            self._last_text = line.strip()
+        if not is_again(line):                    # 'again' twice: still said as what it repeats; as read ('tempo 130
+            self._last_text = (reading.text or line).strip()      # ovr 8 bars', then 'no 132': the glide's target corrected)
         return messages
 
     def _works(self, text: str) -> bool:
