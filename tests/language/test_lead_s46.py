@@ -153,3 +153,16 @@ VIOLAO = ("/patch/create triangle1 triangle", "/patch/connect triangle1 master",
 ])
 def test_portuguese_parts_named_and_a_chord_on_one(phrase, said):
     assert last(*VIOLAO, phrase) == said
+
+
+@pytest.mark.parametrize("before, phrase, said", [
+    ((), "tempo 12o", ["/seq/bpm 120.0"]), ((), "kick -3bd", ["/mod/kick1/gain 0.566357"]),
+    ((), "hats of", ["/seq/mute hats 1"]), (("hats of",), "hats bakc on", ["/seq/mute hats 0"]),
+    ((), "kick on 1 and 3 onyl", ["/seq/add kick kick1 x.......x......."]),
+    ((), "nwo kick louder", ["/mod/kick1/gain 0.9"]),
+    ((), "fadeout 8 bars then stop", ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]),
+    ((), "fade out 8 bars and stop", ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]),
+    (("key of e minor",), "srry meant d minor", ["/seq/key d minor"]),
+])
+def test_a_fast_typists_slips(before, phrase, said):
+    assert last(*DRUMS, "/seq/start", *before, phrase) == said

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 #: The words that take back what was just said (a 'no' in the musician's own language too: nahin, nein, non, não, nee).
-TAKE_BACK = r"(?:no+|nope|nah|wrong|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually|(?:please\s+)?forgive\s+me|pardon(?:\s+me)?|" \
+TAKE_BACK = r"(?:no+|nope|nah|wrong|nahin|nahi|nein|non|não|nao|nee|so?rr?y|oops|wait|actually|(?:please\s+)?forgive\s+me|pardon(?:\s+me)?|" \
             r"(?:i'?m|i\s+am)\s+sorry|ah+|oh+|o+h|um+|hm+)"     # ('ah no, …', 'No, I'm sorry — …': the same second thought)
 #: The words that only open a line ('ok, …', 'and …', 'hmm, …').
 OPENERS = r"(?:ok(?:ay)?|alright|and|so|now|then|hmm+|um+|uh+|ah|oh|whoa|ugh)"

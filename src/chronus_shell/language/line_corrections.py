@@ -11,7 +11,7 @@ from .corrections import corrected
 from .harmony_solfege import solfege
 from .lead_words import TAKE_BACK
 
-_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!—–-]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
+_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!—–-]+)+(?P<strong>i\s+meant?\s+|meant\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
 #: 'Up a whole step instead, sorry': a correction said after what was meant.
 INSTEAD = re.compile(r"^(?P<said>\S.*?)\s+instead(?:[\s,.!]+(?:sorry|please|my\s+bad|thanks))*[\s.!]*$", re.I)

@@ -17,7 +17,15 @@ from .vocabulary import command_words, filler_words, module_words, unit_words
 def typo(word: str, extra) -> str | None:
     """The one known word a typo stands for: same first letter, one edit away (two for long
     words); None when none or several are that close. Remembered per catalogue and patch names."""
-    return _typo_cached(word, tuple(extra), tuple(CATALOGUE))
+    return _SHORT_SLIPS.get(word) or _typo_cached(word, tuple(extra), tuple(CATALOGUE))
+
+
+#: Short words typed fast with two letters swapped or one left out: too short to guess among the others ('nwo fmaj7',
+#: 'undo tht', 'srry meant d minor'), each the one word it can be.
+_SHORT_SLIPS = {"nwo": "now", "tht": "that", "taht": "that", "teh": "the", "hte": "the", "adn": "and", "jsut": "just",
+                "srry": "sorry", "sory": "sorry", "sorr": "sorry"}
+#: Plain words said in commands and corrections that no vocabulary list holds ('kick on 1 and 3 onyl').
+_PLAIN = frozenset({"only", "sorry", "meant", "mean", "wait", "actually", "instead", "except", "until"})
 
 
 @lru_cache(maxsize=4096)
@@ -81,7 +89,7 @@ def _pool() -> dict[str, tuple[str, ...]]:
     key = tuple(CATALOGUE)
     if key not in _POOLS:
         plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
-                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS | FOLLOW_UP_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
+                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS | FOLLOW_UP_WORDS | _PLAIN if re.fullmatch(r"[a-z_0-9]+", w)})
         by_letter: dict[str, tuple[str, ...]] = {}
         for word in plain:
             by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
