@@ -225,10 +225,14 @@ def test_a_part_corrected_in_the_line_is_the_part_meant():
 
 @pytest.mark.parametrize("phrase", [
     "hats louder, no, snare",       # a part after a change, not after a part: what would it mean?
-    "sine to the left, no, right",  # a side is no value said again: asked
 ])
 def test_a_no_that_replaces_nothing_of_its_kind_is_refused(phrase):
     refused(*PAD, phrase)
+
+
+def test_a_side_after_a_side_is_the_side_meant():
+    """Asked until session 46; a side replaces the side said before it ('keys hard left... non, left 40')."""
+    assert last(*PAD, "sine to the left, no, right") == ["/mod/sine1/pan 0.5"]
 
 
 # -- a fade up from nothing with no part named: the whole mix ----------------------------------------------------

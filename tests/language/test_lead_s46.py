@@ -166,3 +166,44 @@ def test_portuguese_parts_named_and_a_chord_on_one(phrase, said):
 ])
 def test_a_fast_typists_slips(before, phrase, said):
     assert last(*DRUMS, "/seq/start", *before, phrase) == said
+
+
+KOMPA = (*DRUMS, "/patch/create triangle1 triangle", "/patch/create filter1 filter", "/patch/connect triangle1 filter1",
+         "/patch/connect filter1 master", "/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/gain 0.5",
+         "/seq/add basse saw1 x..x..x.....x...", "/seq/notes basse a1 . . a1 . . c2 . . . e2 . . . . .", "/seq/start",
+         "triangle is the keys", "saw is the basse")
+
+
+@pytest.mark.parametrize("before, phrase, said", [
+    (("tempo 100",), "tempo 104... non attends, 96", ["/seq/bpm 96.0"]),
+    ((), "keys hard left... non, left 40", ["/mod/triangle1/pan -0.4"]),
+    ((), "tiens un Dm7 sur les keys", ["/gate/triangle1 1 146.832384 174.614116 220.0 261.625565"]),
+    (("tiens un Dm7 sur les keys",), "lâche l'accord", ["/gate/triangle1 0"]),
+    ((), "ralentis à 90 sur 8 mesures", ["/seq/bpm 90.0 ramp 32"]),
+    ((), "ouvre le filtre des keys de 500 à 5000 en 8 mesures", ["/mod/filter1/cutoff 500.0", "/ramp/filter1/cutoff 5000.0 32"]),
+    ((), "coupe les drums pendant 2 mesures", ["/seq/mute kick 1 2", "/seq/mute snare 1 2", "/seq/mute hats 1 2"]),
+    ((), "swell sur les keys, 4 mesures", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 16"]),
+    ((), "enregistre, appelle ça prise1", ["/record/start prise1.wav"]),
+])
+def test_a_kompa_players_french(before, phrase, said):
+    assert last(*KOMPA, *before, phrase) == said
+
+
+@pytest.mark.parametrize("phrase, english", [("monte la basse un peu", "raise the basse a bit"),
+                                             ("keys plus brillant", "keys brighter")])
+def test_french_said_as_in_english(phrase, english):
+    assert last(*KOMPA, phrase) == last(*KOMPA, english)
+
+
+@pytest.mark.parametrize("phrase", ["un-reverse it", "the filter more open, un peu", "swing un poco, like 10%"])
+def test_french_words_leave_english_and_spanish_as_they_were(phrase):
+    """'un' is no 'a' inside 'un-reverse' nor before Spanish 'poco'; 'un peu' after a comma is as before."""
+    from chronus_shell.language.other_languages import in_english
+    assert "a-reverse" not in in_english(phrase) and "a poco" not in in_english(phrase)
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("keys hard left... no, left 40", "-0.4"), ("keys left... no, right", "0.5"), ("keys hard left... no, the middle", "0.0"),
+])
+def test_a_side_corrected_mid_line(phrase, said):
+    assert last(*KOMPA, phrase) == [f"/mod/triangle1/pan {said}"]

@@ -19,7 +19,10 @@ _MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:{
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.
 _INTERVAL = rf"(?:a|an|one)\s+(?:{INTERVAL_NAMES})"
+_SIDE = r"(?:(?:hard|all\s+the\s+way|a\s+(?:bit|little)|slightly)\s+)?(?:to\s+the\s+)?(?:left|right)(?:\s+\d+\s*%?)?|\d+\s*%?\s+(?:left|right)|" \
+        r"(?:the\s+)?(?:center|centre|middle)"
 _KINDS = (
+    (re.compile(rf"(?:{_SIDE})$", re.I), re.compile(rf"^(?:{_SIDE})(?=[\s,.!;:]|$)", re.I)),   # 'keys hard left... no, left 40'
     (re.compile(rf"{_INTERVAL}$", re.I), re.compile(rf"^{_INTERVAL}(?=[\s,.!;:]|$)", re.I)),   # 'up a fifth, no sorry, a fourth'
     (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*$", re.I),    # (a list: '1 and 3')
      re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*(?=[\s,.!;:]|$)", re.I)),
@@ -70,6 +73,8 @@ def _unit_kept(old: str, new: str, said: str) -> str:
 
 def _same_kind(old: str, new: str) -> bool:
     """Both numbers, both patterns, or both chords (a word after a chord that is no chord is no correction of it)."""
+    if re.fullmatch(_SIDE, old.strip(), re.I) and re.fullmatch(_SIDE, new.strip(), re.I):
+        return True                                   # (a place in the stereo field for another)
     if re.fullmatch(_INTERVAL, old.strip(), re.I) or re.fullmatch(_INTERVAL, new.strip(), re.I):
         return bool(re.fullmatch(_INTERVAL, old.strip(), re.I) and re.fullmatch(_INTERVAL, new.strip(), re.I))
     if re.match(r"-?\d", old) or re.match(r"-?\d", new):

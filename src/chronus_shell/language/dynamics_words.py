@@ -91,7 +91,13 @@ def with_dynamics(text: str, model: PatchModel) -> tuple[str, str] | None:
     return None
 
 
+#: A swell's length said bare after it ('swell on the keys, 4 bars'): over that long.
+_BARE_SPAN = re.compile(r"(?<=\S)\s*,?\s+(?=\d+\s+(?:bars?|beats?)$)", re.I)
+_SPAN_SAID = re.compile(r"\b(?:over|in|across|during|within|über|ueber)\s+\d", re.I)
+
+
 def _swell(text: str, model: PatchModel):
+    text = _BARE_SPAN.sub(" over ", text) if "swell" in text.lower() and not _SPAN_SAID.search(text) else text
     for form, word in _SWELLS:
         swell = form.match(text)
         if swell:

@@ -87,6 +87,13 @@ OTHER_LANGUAGES = {
     "chacun": "each", "chacune": "each", "tonalite": "key", "tonalité": "key", "croche": "eighth", "croches": "eighths",
     "pointee": "dotted", "pointée": "dotted", "puis": "then", "basse": "bass", "et": "and", "gauche": "left",
     "droite": "right", "montee": "build", "montée": "build", "caisse": "snare", "grosse caisse": "kick",
+    # French (zouk, kompa): 'monte la basse un peu', 'pareil pour la chacha', 'enlève le lfo des keys', 'annule'
+    "caisse claire": "snare", "monte": "raise", "baisse": "lower", "pareil": "the same", "pour": "for", "des": "of the",
+    "du": "of the", "enlève": "remove", "enleve": "remove", "retire": "remove", "accord": "chord", "accords": "chords",
+    "tiens": "hold", "tout": "everything", "annule": "undo", "annuler": "undo", "ralentis": "slow down",
+    "ralentir": "slow down", "accélère": "speed up", "accelere": "speed up", "coupe": "cut", "coupez": "cut",
+    "pendant": "for", "enregistre": "record", "enregistrer": "record", "appelle": "call", "attends": "wait",
+    "attendez": "wait", "juste": "just", "doubles croches": "sixteenths", "double croche": "sixteenth",
     # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
     "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
     "ghatao": "down",
@@ -122,7 +129,7 @@ _PART_WORDS = ("kick|snare|hats|hat|clap|bass|lead|pad|drums|guitar|rim|rimshot|
 
 
 #: Turns of phrase said word for word in English (el doble de rápido, al final del compás, entra la caja; para
-#: tudo, bota … back, um tom; un peu, et maintenant).
+#: tudo, bota … back, um tom; et maintenant).
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+double\s+of\s+(fast|slow|quick)\b", r"twice as \1"),
     (r"\b(?:appears|appear|appearing)\b", "fades in"), (r"\b(?:disappears|disappear|disappearing)\b", "fades out"),   # (aparece)
@@ -136,7 +143,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
     (r"\b(?:one|um)\s+tom\b", "a whole step"),
     (r"\bun\s+demi-ton\b", "a semitone"),
-    (r"\bun\s+peu\s+(?:de|d')\s*", "a little "), (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
+    (r"^et\s+maintenant\b", "and now"),
     (r"\bdas\s+gleiche\b", "the same"), (r"\bje\s+one\s+(bar|beat)\b", r"one \1 each"), (r"\bzu\s+viel\b", "too much"),
     (r"^(.+?)\s+again\s+in$", r"bring \1 back"), (r"\bagain\s+(start|stop)$", r"\1 again"), (r"\bfor\s+die\b", "for the"),
     (r"\b(h|[a-g](?:is|es|s)?)-(moll|dur)\b", lambda m: f"{_german_root(m.group(1).lower())} "
@@ -228,7 +235,17 @@ def in_english(line: str, kept=frozenset()) -> str:
 _SPAN_IN_BARS = re.compile(r"\bin\s+(\d+|una|due|tre|quattro|otto|sedici)\s+battut[ae]\b", re.I)
 #: French turns said before the words are: a span ('sur 8 mesures', 'en 16 mesures'), put back as before, held ('…, tenu').
 _FRENCH = [(re.compile(p, re.I), r) for p, r in (
-    (r"\b(?:en|sur)\s+(\d+)\s+mesures?\b", r"over \1 bars"), (r"\bremets\s+(?:[çc]a\s+)?comme\s+avant\b", "back to how it was"),
+    (r"\b(?:en|sur)\s+(\d+)\s+mesures?\b", r"over \1 bars"), (r"\bremets?\s+(?:[çc]a\s+)?comme\s+avant\b", "back to how it was"),
+    (r"\bun\s+peu\s+(?:de|d')\s*", "a little "), (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"(?<=\w)\s+un\s+peu[.!]*$", " a bit"),
+    (r"\btiens\s+un\b", "hold a"), (r"\bnon(?=[\s,.!]|$)", "no"),
+    (r"(?<!\ba\s)(?<!['\"])\bla\s+(?!(?:menor|mayor|mineur|majeur|minore|maggiore|minor|major|m|sostenido|bemol|bémol|dièse|diese|"
+     r"flat|sharp|la|do|re|ré|mi|fa|sol|si)\b)(?=[a-z])", "the "),   # ('la basse'; never la mineur, A, nor Spanish 'a la')
+    (r"\bc'est\s+trop\b", "too much"), (r"\bplus\s+de\s+", "more "), (r"\bmoins\s+(?:de\s+|d')", "less "),
+    (r"\bplus\s+brillante?s?\b", "brighter"), (r"\bplus\s+sombres?\b", "darker"), (r"\bd'une?\s+", "a "),
+    (r"\bcroches?\s+point[ée]es?\b", "dotted eighth"), (r"\ben\s+(?=(?:doubles?\s+)?croches\b)", "in "),
+    (r"\ben\s+(?=(?:dotted\s+eighth|croche)\b)", "at a "), (r"\bà\s+(?=\d)", "to "),
+    (r"\bde\s+(\d+\S*)\s+(?:à|a)\s+(?=\d)", r"from \1 to "), (r"\bappelle\s+[çc]a\b", "call it"),
+    (r",\s*[çc]a\s+(?:tangue|bouge|fatigue|g[èe]ne|saoule)\b.*$", ""),      # ('…, ça tangue trop': why, said after)
     (r"^(.+?),\s*tenue?[.!]*$", r"hold \1"), (r"\ben\s+reverse\b", "reversed"), (r"\bplus\s+haut\b", "higher"),
     (r"\bplus\s+bas\b", "lower"), (r"^plus[.!]*$", "more"), (r"\bpour\s+(?=\d)", "for "), (r"\bde\s+la\s+(?=(?:basse|batterie|caisse|guitare|voix|m[ée]lodie|filtre|reverb|snare|kick|hats|chords|lead|pad)\b)",
      "of the "),
