@@ -207,3 +207,44 @@ def test_french_words_leave_english_and_spanish_as_they_were(phrase):
 ])
 def test_a_side_corrected_mid_line(phrase, said):
     assert last(*KOMPA, phrase) == [f"/mod/triangle1/pan {said}"]
+
+
+@pytest.mark.parametrize("phrase, key", [("dastgah Mahur on C", "c major"), ("Mahur on D", "d major"),
+                                         ("Chahargah on E", "e double_harmonic"), ("shur on e", "e phrygian")])
+def test_a_dastgah_on_its_tonic_is_its_twelve_semitone_scale(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+SANTUR = (*DRUMS, "/patch/create triangle1 triangle", "/patch/connect triangle1 master", "/mod/triangle1/gain 0.4",
+          "/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/bpm 90", "/seq/start", "triangle = santur",
+          "the sine is the ney", "the kick is the tombak", "the snare is the daf")
+
+
+@pytest.mark.parametrize("before, phrase, english", [
+    ((), "arom tar", "slower"), ((), "tond tar", "faster"), ((), "tombak va daf kamtar, -2db", "kick and snare down 2 db"),
+    ((), "ney samte chap kami", "sine to the left a bit"), (("santur +2 db",), "kheili shod, nesfesh kon", "halfway back"),
+    (("hold an Em on the santur",), "vel kon", "release"), (("santur +2 db",), "bargard", "undo"),
+])
+def test_a_santur_players_finglish(before, phrase, english):
+    assert last(*SANTUR, *before, phrase) == last(*SANTUR, *before, english)
+
+
+BAIXO = (*DRUMS, "/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/gain 0.5",
+         "/seq/add baixo saw1 x.......x.......", "/seq/notes baixo d2 . . . . . . . a1 . . . . . . .", "/seq/start",
+         "saw é o baixo")
+
+
+@pytest.mark.parametrize("before, phrase, english", [
+    ((), "aumenta o baixo", "raise the bass"), (("baixo +3db",), "passou, volta metade", "too much, halfway back"),
+    ((), "tira a bateria por 2 compassos", "mute the drums for 2 bars"), (("tira a bateria",), "volta a bateria", "unmute the drums"),
+    ((), "tom de Lá maior", "key of a major"), (("tom de Lá maior",), "não, Sol maior", "no, g major"),
+])
+def test_a_sertanejo_producers_portuguese(before, phrase, english):
+    assert last(*BAIXO, *before, phrase) == last(*BAIXO, *before, english)
+
+
+def test_a_step_said_in_db_once_for_two_parts():
+    """'kick up 2 db, snare up 1' set the snare's gain to 1.6 (out of range): the 1 is dB too."""
+    assert last(*DRUMS, "/mod/kick1/gain 0.4", "/mod/snare1/gain 0.4", "kick up 2 db, snare up 1") == [
+        "/mod/kick1/gain 0.50357", "/mod/snare1/gain 0.448807"]
+    assert last(*DRUMS, "/mod/kick1/gain 0.4", "kick louder, +3") == ["/mod/kick1/gain 0.565015"]

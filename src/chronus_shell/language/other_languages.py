@@ -61,7 +61,8 @@ OTHER_LANGUAGES = {
     "na": "on the", "filtre": "filter", "volta": "back", "distorcao": "distortion", "com": "with",
     "frigia": "phrygian", "dorico": "dorian", "dórico": "dorian", "lidio": "lydian", "lídio": "lydian",
     # Portuguese (fado): 'mais devagar, 58 em 8 compassos', 'demasiado, metade', 'larga o acorde', 'parar', 'sem swing'
-    "parar": "stop", "entra devagar": "comes in slowly", "mais devagar": "slower", "demasiado": "too much", "metade": "half that",
+    "parar": "stop", "passou": "too much", "aumenta": "raise", "diminui": "lower", "abaixa": "lower", "bateria": "drums",
+    "acelera": "speed up", "abafado": "darker", "maior": "major", "entra devagar": "comes in slowly", "mais devagar": "slower", "demasiado": "too much", "metade": "half that",
     "larga": "release", "escura": "darker", "escuro": "darker", "entra": "comes in", "repetições": "repeats",
     "repeticoes": "repeats", "semínima": "quarter", "seminima": "quarter", "continua": "continue", "sem": "no",
     "de onde parou": "from where it stopped", "um compasso cada": "one bar each",
@@ -101,6 +102,9 @@ OTHER_LANGUAGES = {
     "thoda": "a bit", "thodi": "a bit", "zyada ho gaya": "too much", "zyada": "more", "wapas": "back", "nahi": "no",
     "nahin": "no", "sab kuch": "everything", "sab": "everything", "aur": "and", "upar": "up", "neeche": "down",
     "niche": "down", "pe": "on", "sirf": "only", "ke liye": "", "karo": "", "ek": "one", "lao": "",
+    # Finglish (a santur player): 'arom tar' slower, 'kamtar' less, 'tombak va daf', 'bebakhshid', 'kami' a bit
+    "arom": "slowly", "aroom": "slowly", "tond": "fast", "kamtar": "less", "bishtar": "more", "kami": "a bit", "va": "and",
+    "bebakhshid": "sorry", "dobare": "again", "bala": "up", "payin": "down", "paeen": "down",
 }
 _WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(OTHER_LANGUAGES, key=len, reverse=True)) + r")(?!\w)", re.I)
 #: The part a Spanish verb's pronoun points at, said after it: 'al bajo', 'a la guitarra', 'a los platillos'.
@@ -259,7 +263,13 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:accelera|rallenta)\s+a\s+(?=\d)", "tempo to "), (r"\bpiù\s+bass[oa]\b", "lower"), (r"\bmeno\s+bass[oa]\b", "higher"),
     (r"\bpiù\s+alt[oa]\b", "higher"), (r"\bmeno\s+alt[oa]\b", "lower"),
     (r"\b(?:su|no)\s+(\d)\s+e\s+(?:(?:su|no)\s+)?(\d)\b", r"on \1 and \2"), (r"\bem\s+(\d+)\s+compassos?\b", r"over \1 bars"),
-    (r"^volta\s+como\s+estava\b", "back to how it was"), (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
+    (r"^volta\s+como\s+estava\b", "back to how it was"), (r"\bvolta\s+(?:a\s+|pela\s+)?metade\b", "halfway back"),
+    # Finglish turns: 'arom tar' slower, 'kheili shod, nesfesh kon' too much, half of it back, 'samte chap' to the left,
+    # 'vel kon' let go, 'bargard' undo
+    (r"\barom\s*tar\b|\baroom\s*tar\b", "slower"), (r"\btond\s*tar\b", "faster"), (r"\bboland\s*tar\b", "louder"),
+    (r"\bkheili\s+shod\b", "too much"), (r"\bnesf(?:esh)?\s+kon\b", "halfway back"), (r"\bsamte\s+chap\b", "to the left"),
+    (r"\bsamte\s+rast\b", "to the right"), (r"\bvel\s+kon\b", "release"), (r"^bargard(?:un)?[.!]*$", "undo"),
+ (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
     # Spanish turns (a cumbia producer): 'en 4 compases' over them, 'en el 2 y el 4' on the beats, 'el bajo' the bass
     # ('bajo' alone is also 'low'), 'lo mismo pa la caja', 'todo menos el bombo', 'corchea con puntillo', '…, sostenido'
     (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)(?:\s+(?:sostenido|bemol))?\s+(?:mayor|menor)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),

@@ -34,6 +34,11 @@ MAQAMAT = {"hijaz": "phrygian_dominant", "hijazkar": "double_harmonic", "hijaz k
            "nahawand": "harmonic_minor", "kurd": "phrygian", "nikriz": "ukrainian_dorian", "ajam": "major",
            "nawa athar": "hungarian_minor"}
 SCALE_WORDS.update(MAQAMAT)
+#: Persian dastgahs as a santur tuned with fixed-pitch instruments plays them in twelve semitones (Shur's koron second
+#: a half step, Chahargah's augmented seconds kept).
+DASTGAHS = {"mahur": "major", "shur": "phrygian", "chahargah": "double_harmonic", "homayoun": "phrygian_dominant",
+            "homayun": "phrygian_dominant", "esfahan": "harmonic_minor", "isfahan": "harmonic_minor"}
+SCALE_WORDS.update(DASTGAHS)
 SCALE_WORDS.update(RAAG_SCALES)             # a thaat said as a key's scale: 'key of d, bhairavi'
 #: Maqamat whose scale needs quarter tones: named, then refused (twelve semitones cannot play them).
 QUARTER_TONE_MAQAMAT = ("bayati", "rast", "saba", "sikah", "huzam", "iraq", "bayat", "segah")
@@ -154,7 +159,7 @@ _KEY_FORMS = tuple(re.compile(p) for p in (
     rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}"))
 #: Keys said scale first (groups: the scale word, the tonic, an 'm').
 _SCALE_FIRST = tuple(re.compile(p) for p in (
-    rf"(?:(?:go|use|play|let'?s go|switch to) )?(?:(?:maqam|makam) )?{SCALE}(?: mode| scale| maqam)?,? (?:on |in |from )?{KEYNOTE}()",
+    rf"(?:(?:go|use|play|let'?s go|switch to) )?(?:(?:maqam|makam|dastgah|dastgahe) )?{SCALE}(?: mode| scale| maqam| dastgah)?,? (?:on |in |from )?{KEYNOTE}()",
     rf"scale:? {SCALE},? (?:root|tonic|on) {KEYNOTE}()"))
 _PLAYED = re.compile(r"(?:play|hold|strum|sound) ")
 _KEYISH = re.compile(r"\b(?:in|key|to)\b")

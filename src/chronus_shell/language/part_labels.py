@@ -60,7 +60,7 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
-                       r"(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
+                       r"(?:(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+|\s*=\s*)"
                        rf"(?P<name>{_MACHINE}|[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
                        r"(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)   # ('the bass strings': two words)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.

@@ -27,12 +27,13 @@ _SIZE = r"(?:a\s+)?(?:hair|bit|little|touch|tad|smidge|notch|small)"
 
 
 def _step_said(m: re.Match) -> str:
-    """'Banjo up a hair, 2 db', 'strings a bit louder, +2 db': the step by that many dB; a sign against the way is no
-    step ('louder, -2 db': left as said)."""
+    """'Banjo up a hair, 2 db', 'strings a bit louder, +2 db', 'guitar louder, +3': the step by that many dB; a sign
+    against the way is no step ('louder, -2 db': left as said)."""
     up = m[2].lower() in ("louder", "up")
-    if m[3] and m[3].lower() in (("minus", "-") if up else ("plus", "+")):
+    sign, size = m[3] or m[5], m[4] or m[6]          # ('guitar louder, +3': a signed step is in dB)
+    if sign and sign.lower() in (("minus", "-") if up else ("plus", "+")):
         return m[0]
-    return f"{m[1]} {'up' if up else 'down'} {m[4]} db"
+    return f"{m[1]} {'up' if up else 'down'} {size} db"
 
 
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
@@ -89,8 +90,11 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # metal drummer's double kick (two pedals: the kick); a length or a purpose after a fade ('… over 8 bars at the end')
     (r"\b(after|in)\s+(\d+|one|two|three|four|eight)\s+more\s+(bars?|beats?)\b", r"\1 \2 \3"),
     (r"^stop\s+(?:at\s+)?(?:the\s+)?end(?:\s+of)?\s+(?:the\s+|this\s+)?bar[.!]*$", "stop at the end of the bar"),
-    (rf"^((?:the\s+)?[a-z][\w-]*)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|up|down)(?:\s+{_SIZE})?\s*,\s*(?:(?:like|about|maybe|around|say)\s+)?"
-     r"(plus|\+|minus|-|by)?\s*(\d+(?:\.\d+)?)\s*db[.!]*$", _step_said),
+    (rf"^((?:the\s+)?[a-z][\w-]*(?:\s+(?:and|&)\s+(?:the\s+)?[a-z][\w-]*)?)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|less|up|down)"
+     rf"(?:\s+{_SIZE})?\s*,\s*(?:(?:like|about|maybe|around|say)\s+)?"
+     r"(?:(plus|\+|minus|-|by)?\s*(\d+(?:\.\d+)?)\s*db|([+-])(\d+(?:\.\d+)?))[.!]*$", _step_said),
+    # a step's unit said once for two parts ('kick up 2 db, snare up 1'): the second is in dB too, never a gain of 1
+    (r"(?<=\bdb)(\s*(?:,|\band\b)\s*(?:the\s+)?[a-z][\w-]*\s+(?:up|down)\s+\d+(?:\.\d+)?)(?=\s*$)", r"\1 db"),
     (r"\bin\s+each\s+(sixteenth|16th|eighth|8th|beat|quarter)\b", r"on every \1"), (r"^double\s+kick\s+(?=every\b|on\b|in\b|\d)", "kick "),
     (r"^(fade\b.*?\bover\s+\d+\s+bars?)\s+(?:for\s+(?:the\s+)?[a-z]+|at\s+the\s+end)[.!]*$", r"\1"),
     (r"^(add|put)\s+(an?\s+)?(saw|sine|square|triangle)\s+drone\b", r"\1 \2\3"),
