@@ -21,6 +21,8 @@ REPLIES = ("/shell/show", "/shell/help", "/shell/list")
 BOOKKEEPING = ("/seq/capo", "/patch/poly")
 #: A last argument the protocol takes by default (docs/protocol.md): said or not, the same message.
 DEFAULT_LAST = {"/seq/reverse": 1}
+#: Messages whose last argument the protocol makes optional ('[path]': the shell names the take).
+OPTIONAL_LAST = ("/record/start",)
 #: Messages whose first argument is a session's name.
 SESSION_NAMED = ("/session/load", "/session/save")
 
@@ -91,8 +93,10 @@ def _matches(expected: list, message: Message, before) -> bool:
         actual = actual[:-1]                              # "/seq/add … now": the same track
     if address == "/seq/swing" and len(actual) == len(args) + 1 == 2 and actual[-1] in (8, 16):
         actual = actual[:-1]                              # the note value swung: the one the tracks play
-    if address.startswith("/ramp/") and len(actual) + 1 == len(args) == 3 and args[-1] == "*":
-        args = args[:-1]                                  # a ramp's curve is optional (docs/protocol.md): 'any' is none too
+    if (address.startswith("/ramp/") and len(actual) + 1 == len(args) == 3 or address in OPTIONAL_LAST) and \
+            len(actual) + 1 == len(args) and args[-1] == "*":
+        args = args[:-1]                                  # a ramp's curve, a take's path are optional (docs/protocol.md):
+        #                                                   'any' is none too
     if address in DEFAULT_LAST and len(actual) + 1 == len(args) and args[-1] == DEFAULT_LAST[address]:
         actual = actual + [args[-1]]                      # '/seq/reverse snare' is '/seq/reverse snare 1'
     if address in SESSION_NAMED and len(actual) >= 1 and len(args) >= 1 and isinstance(args[0], str):

@@ -1,11 +1,15 @@
-"""Session 46 (lead): a chord said to the stabs or to the voice that plays them changes their chord on its hits; a half
-time breakdown and back to full speed."""
+"""Session 46 (lead): a chord said to the stabs or to the voice that plays them changes their chord on its hits; notes
+going round a track's hits at its pace; parts coming in; the next song's key; a fast typist's slips; a step's size after
+the comma; halfway back; and a kompa player's French, a sertanejo producer's Portuguese, a santur player's Finglish and a
+K-pop producer's Korean — with the two reviews' finds."""
 from __future__ import annotations
 
 import pytest
 
+from chronus_shell.language.errors import LanguageError
+
 from .test_lead_s39 import DRUMS, PAD
-from .test_time_harmony_classes import last
+from .test_time_harmony_classes import last, refused
 
 STABS = (*DRUMS, "/patch/create square1 square", "/patch/connect square1 master", "/seq/add stabs square1 ...x.....x......",
          "/seq/notes stabs f4+g#4+c5+d#5", "/seq/start", "square = the organ stabs")
@@ -99,8 +103,8 @@ EIGHTHS = ("/patch/create square1 square", "/patch/connect square1 master", "/se
     ("lead notes a4 c5 d5 e5 f5 g5 a5 b5 c6 b5 a5 g5 f5 e5 d5 c5",
      ["/seq/add lead square1 x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.",
       "/seq/notes lead a4 . c5 . d5 . e5 . f5 . g5 . a5 . b5 . c6 . b5 . a5 . g5 . f5 . e5 . d5 . c5 ."]),
-    ("lead notes a4 c5 d5", ["/seq/add lead square1 xxx", "/seq/notes lead a4 c5 d5"]),    # (three on eight: their own)
-])
+    ("lead notes a4 c5 d5", ["/seq/add lead square1 " + "x." * 24, "/seq/notes lead a4 . c5 . d5 ."]),  # (three on eight:
+])                                                                                                     # the rhythm thrice)
 def test_notes_for_a_part_or_a_multiple_of_the_hits_keep_the_rhythm(phrase, said):
     """Four notes on an eighth-note lead became four 16ths ('xxxx'): the rhythm is kept, the notes go round its hits."""
     assert last(*EIGHTHS, phrase) == said
@@ -108,7 +112,21 @@ def test_notes_for_a_part_or_a_multiple_of_the_hits_keep_the_rhythm(phrase, said
 
 def test_notes_gone_round_are_the_tracks_own_for_the_next_notes():
     assert last(*EIGHTHS, "lead notes a4 c5 d5 e5", "lead notes a4 c5 d5 e5 f5 g5") == [
-        "/seq/add lead square1 xxxxxx", "/seq/notes lead a4 c5 d5 e5 f5 g5"]
+        "/seq/add lead square1 " + "x." * 24, "/seq/notes lead a4 . c5 . d5 . e5 . f5 . g5 ."]
+
+
+@pytest.mark.parametrize("before, phrase, said", [
+    (("bass notes a . c e",), "notes c e flat g b flat", "/seq/add bass saw1 xxxx"),     # an uneven rhythm: the notes' own
+    (("bass x.x.x.x.", "bass notes a1 c2 e2 g2"), "bass notes a1 a1 c2 a1", "/seq/notes bass a1 a1 c2 a1"),  # written apart
+])
+def test_notes_on_a_rhythm_that_is_no_pace_keep_their_old_reading(before, phrase, said):
+    assert last("add a saw at 110 hz", *before, phrase)[0] == said
+
+
+def test_notes_more_than_a_track_holds_take_their_own_rhythm():
+    """160 notes on eight hits would be 320 steps (a track holds 256): a 16th each, as before."""
+    notes = " ".join(["a4", "c5", "d5", "e5"] * 40)
+    assert last(*EIGHTHS, f"lead notes {notes}")[0] == "/seq/add lead square1 " + "x" * 160
 
 
 MUTED = (*DRUMS, "/seq/mute kick 1", "/seq/mute hats 1", "/seq/start")
@@ -248,3 +266,98 @@ def test_a_step_said_in_db_once_for_two_parts():
     assert last(*DRUMS, "/mod/kick1/gain 0.4", "/mod/snare1/gain 0.4", "kick up 2 db, snare up 1") == [
         "/mod/kick1/gain 0.50357", "/mod/snare1/gain 0.448807"]
     assert last(*DRUMS, "/mod/kick1/gain 0.4", "kick louder, +3") == ["/mod/kick1/gain 0.565015"]
+
+
+# -- the reviews' finds ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["drums only, no piano", "and no piano", "mute the bass, no viola"])
+def test_no_before_an_english_part_is_without_it_not_portuguese(phrase):
+    piano = (*DRUMS, "/patch/create triangle1 triangle", "/patch/connect triangle1 master", "triangle is the piano")
+    try:
+        made = last(*piano, phrase)
+    except LanguageError:
+        return
+    assert not any(m.startswith("/patch/connect") for m in made)
+
+
+@pytest.mark.parametrize("phrase, kept", [
+    ("bounce it, name it la bamba", "la bamba"), ("delete the session la bamba", "la bamba"), ("open la bamba", "la bamba"),
+    ("enregistre, appelle ça la nuit", "la nuit"), ("save as tout va bien", "tout va bien")])
+def test_a_name_said_is_kept_as_typed(phrase, kept):
+    from chronus_shell.language.other_languages import in_english
+    assert in_english(phrase).endswith(kept)
+
+
+@pytest.mark.parametrize("phrase, notes", [("bell: la ti do", "a3 b3 c4"), ("bell: la sib la sol", "a3 bb3 a3 g3")])
+def test_la_before_a_note_is_the_note(phrase, notes):
+    bell = ("/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/add bell sine1 x.x.x.x.", "sine is the bell")
+    assert last(*bell, phrase) == [f"/seq/notes bell {notes}"]
+
+
+@pytest.mark.parametrize("before, said", [
+    (("/seq/bpm 70", "tempo 90"), ["/seq/bpm 80.0"]), (("pan the sine left",), ["/mod/sine1/pan -0.25"]),
+    (("/mod/filter1/cutoff 2000", "cutoff 500"), ["/mod/filter1/cutoff 1000.0"]),
+])
+def test_halfway_back_is_half_the_move_of_any_setting(before, said):
+    """'halfway back' after a cutoff or a pan moved them further the same way; after a tempo, a step of 5 bpm."""
+    assert last("add a sine", "add a filter", *before, "halfway back") == said
+
+
+@pytest.mark.parametrize("before", [("kick up 4 db", "undo"), ("saw1 an octave down",)])
+def test_halfway_back_after_an_undo_or_a_pitch_is_refused(before):
+    assert "halfway back" in refused(*DRUMS, "add a saw", "/mod/kick1/gain 0.5", *before, "halfway back")
+
+
+@pytest.mark.parametrize("phrase, said", [("kick quieter, +2 db", "0.397164"), ("kick quieter, plus 2 db", "0.397164")])
+def test_a_plus_after_quieter_is_the_size_of_the_step(phrase, said):
+    assert last(*DRUMS, "/mod/kick1/gain 0.5", phrase) == [f"/mod/kick1/gain {said}"]
+
+
+@pytest.mark.parametrize("phrase, said", [("a bit louder, 2 db", "2.0"), ("a touch quieter, 1 db", "-1.0")])
+def test_a_step_with_no_part_is_the_masters(phrase, said):
+    assert last(*DRUMS, phrase) == [f"/mod/master/gain {said}"]
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("tempo 90 for the next bar", ["/at 1 bar /seq/bpm 90.0"]), ("next one's in G", ["/seq/key g major"]),
+    ("next one is in G", ["/seq/key g major"]),
+])
+def test_the_next_bar_waits_and_the_next_songs_key_does_not(phrase, said):
+    assert last(*DRUMS, "/seq/start", phrase) == said
+
+
+@pytest.mark.parametrize("phrase", ["Bbm7 on the organ and let it ring", "long Bbm7 on the organ"])
+def test_a_chord_said_to_ring_is_held(phrase):
+    assert last(*STABS, phrase)[0] == "/seq/mute stabs 1"
+
+
+@pytest.mark.parametrize("phrase", ["fade the hats out 4 bars then stop", "out of", "master of", "kick: a bit of"])
+def test_lines_that_stay_refused(phrase):
+    refused(*DRUMS, "/seq/start", phrase)
+
+
+@pytest.mark.parametrize("before, again, said", [
+    (("master -3db",), "again", "/mod/master/gain -6.0"), (("/mod/kick1/gain 0.5", "kick +2db"), "again", "/mod/kick1/gain 0.792447")])
+def test_a_signed_level_again_is_the_step_again(before, again, said):
+    """'master -3db', then 'again' set -3 dB once more (no change): the same step again, -6 dB."""
+    assert last(*DRUMS, *before, again) == [said]
+
+
+KPOP = (*DRUMS, "/patch/create saw1 saw", "/patch/connect saw1 master", "/patch/create square1 square",
+        "/patch/connect square1 master", "/seq/add hook square1 x.x.x.x.", "/seq/notes hook a4 . c5 .", "/seq/key a minor",
+        "/seq/start", "the saw is the bass", "the square is the lead")
+
+
+@pytest.mark.parametrize("before, phrase, english", [
+    ((), "템포 128", "tempo 128"), (("/mod/kick1/gain 0.5",), "킥 좀 더 크게 +3db", "kick louder, +3 db"), (("hats -4db",), "snare도 똑같이", "same for the snare"),
+    ((), "hats 16비트로", "hats in 16ths"), ((), "key F# minor로 바꿔", "key F# minor"), (("key of f# minor",), "아니 잠깐, G minor", "no wait, G minor"),
+    ((), "전체 반음 올려", "transpose everything up a semitone"), (("tempo 100",), "취소", "undo"), (("master -3db",), "다시", "again"),
+    ((), "녹음 시작", "start recording"), ((), "녹음 멈춰", "stop recording"), ((), "스네어 3박에만", "snare only on 3"),
+    ((), "bass 가운데로, lead 왼쪽 끝까지", "bass center, lead hard left"), (("stop",), "멈춘 데서 다시 시작", "continue"),
+])
+def test_a_kpop_producers_korean(before, phrase, english):
+    assert last(*KPOP, *before, phrase) == last(*KPOP, *before, english)
+
+
+@pytest.mark.parametrize("phrase", ["make it more 청량", "BLACKPINK 같은 drop 만들어줘"])
+def test_a_korean_wish_stays_refused(phrase):
+    refused(*KPOP, phrase)

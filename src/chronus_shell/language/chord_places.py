@@ -14,7 +14,8 @@ from .mapper_tracks import existing_track, voice_head
 from .sequence_messages import chord_tracks
 
 #: A chord said to be held ('hold a Dm9 on the pads'): held, the part's track muted under it.
-_HOLD = re.compile(r"(?<!with\s)\b(?:hold|holds|held|holding|sustain|sustained)\b(?!\s+(?:on|up)\b)", re.I)   # ('hold on, …')
+_HOLD = re.compile(r"(?<!with\s)\b(?:hold|holds|held|holding|sustain|sustained|ring|rings|ringing|long)\b(?!\s+(?:on|up)\b)",
+                   re.I)   # ('hold on, …'; 'let it ring', 'a long Bbm7': held too)
 
 
 def part_said(ctx, intent) -> it.Words | None:

@@ -90,7 +90,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                                 f"(it is {model.bpm:g} bpm)", 0)
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
     if _HALFWAY_BACK.match(text.strip(" .!")):
-        text = "too much, halfway back"              # ('bass +4 db', then 'halfway back': +2 dB)
+        return _halfway_said(last, model)
     turned = reversal(text, model, last)          # 'back down' after up an octave, 'unreverse'
     if turned:
         return turned
@@ -116,7 +116,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         raise LanguageError(f"'{as_fast.group(1)}' of what? the tempo ('double the tempo') or a part's rhythm "
                             f"('the hats {as_fast.group(1)}')", 0)
     if is_again(text):                                    # 'again, an octave up' is not the same again
-        return [(f"again: {last_text}" if last_text else "again", _for_each_moved(last, model) or last)]
+        return [(f"again: {last_text}" if last_text else "again", _for_each_moved(last, model) or _signed_again(last, model)
+                 or last)]
     way = _MORE_WAY.match(text)
     if way and model.last_param is not None:              # 'more down' after 'down it': that way again
         ref = _step_of(last, model)[0]
@@ -265,6 +266,39 @@ def _step_of(last, model: PatchModel):
     elif isinstance(last, it.OpenClose):
         direction = last.direction
     return ref, direction
+
+
+def _halfway_said(last, model: PatchModel) -> list[tuple[str, object]]:
+    """'halfway back' alone: the setting the last line moved, half way back to where it was (in dB for a level, in pitch
+    for Hz, the tempo by bpm) — refused after an undo, a move of several parts or of a voice's pitch (half an octave is
+    no way back)."""
+    if model.last_param == ("seq", "bpm") and model.tempo_before is not None and not isinstance(last, (it.Undo, it.Redo)):
+        halfway = (model.bpm + model.tempo_before) / 2
+        return [(f"halfway back: the tempo to {format_number(halfway)}", parse(f"tempo {format_number(halfway)}"))]
+    halfway = _halfway_back(model) if model.last_param is not None and model.last_param[0] != "seq" else None
+    if halfway is None or isinstance(last, (it.Undo, it.Redo)) or len(_moved(model)) > 1 or \
+            model.last_param[1] in ("freq", "detune"):
+        raise LanguageError("'halfway back' of what? it takes back half of the last change of one setting (a level, a "
+                            "cutoff, a pan, the tempo) — here say the value, e.g. 'kick down 1 db'", 0)
+    module_id, name = model.last_param
+    return [(f"halfway back: {module_id} {name} to {format_number(halfway)}", parse(f"{module_id} {name} {format_number(halfway)}"))]
+
+
+def _signed_again(last, model: PatchModel):
+    """'master -3db', then 'again': the same move once more (-6 dB), never the same value set again — a level said with
+    its sign is a step ('bass +2db'); None for anything else."""
+    if not (isinstance(last, it.SetParam) and last.value.text.startswith(("+", "-")) and model.step_from is not None
+            and model.last_param is not None and model.last_param[1] == "gain" and model.spec(model.last_param[0])):
+        return None
+    now, was = float(model.value(*model.last_param)), model.step_from
+    spec = model.spec(model.last_param[0]).param("gain")
+    if spec.unit == "ratio" and now > 0 and was > 0:
+        again = now * now / was
+    else:
+        again = now + (now - was)
+    if not spec.low <= again <= spec.high:
+        return None                                   # (past the range: the value set again, as before)
+    return parse(f"{model.last_param[0]} gain {format_number(again)}")
 
 
 def _halfway_back(model: PatchModel) -> float | None:

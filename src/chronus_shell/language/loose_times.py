@@ -72,8 +72,9 @@ _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(fade\b.*?\b(?:bars?|beats?))\s*,\s*(?:the\s+)?end\s+of\s+(?:the\s+)?(?:song|track|tune|piece)[.!]*$",
      r"\1 then stop"),                                           # ('…, end of the song': it ends there)
     (r"\b(fade\s+(?:(?:it|them|everything|all|the\s+\w+|(?!(?:in|out|up|down)\b)\w+)\s+)?(?:in|out|up|down))\s+" + _COUNT + r"\s+(bars?|beats?)"
-     r"(?=[.!]*$|\s*,?\s+(?:and\s+)?(?:then\s+)?(?:stop|end)\b)",
-     r"\1 over \2 \3"),
+     r"(?=[.!]*$)", r"\1 over \2 \3"),
+    (r"^(fade(?:\s+(?:it|everything|it\s+all|all))?\s+out)\s+" + _COUNT + r"\s+(bars?|beats?)"
+     r"(?=\s*,?\s+(?:and\s+)?(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$)", r"\1 over \2 \3"),   # (a whole fade: its stop)
     (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"
      r"\s*(?:[,;:.]|\s[—–-])\s*" + _ALL_FADE + r"[.!]*$", r"\g<fade> then stop"),
     (r"^" + _ALL_FADE + r"\s*,?\s+and\s+(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),

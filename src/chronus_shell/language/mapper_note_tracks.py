@@ -9,6 +9,7 @@ notes' own rhythm, so no note of the list is cut off.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..engine.note_steps import REST
@@ -45,9 +46,10 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
         _playable(notes, column)                      # the same rhythm, or one written apart: kept
         return [message("/seq/notes", existing, *notes)]
     hits = [i for i, c in enumerate(kept or "") if c in "xX"] if re.fullmatch(r"[xX.\-~]*", kept or "") else []   # (plain steps)
-    chordal = existing is not None and any("+" in str(n) or n == "-" for n in ctx.model.tracks[existing].notes)
-    if set(rhythm) == {"x"} and len(notes) > 1 and not chordal and _fits(len(notes), hits, kept):
-        return _on_the_hits(ctx, existing, kept, hits, notes, column)
+    if set(rhythm) == {"x"} and len(notes) > 1 and hits and (len(notes) == len(hits) or _evenly_spaced(hits, len(kept))) and \
+            "-" not in ctx.model.tracks[existing].notes and \
+            (placed := _on_the_hits(ctx, existing, kept, hits, notes, column)) is not None:
+        return placed
     if set(rhythm) == {"x"} and len(notes) > 1:       # (how long each note is: said, as nothing else says it)
         chords = ctx.model.chord_track
         under = f" (the chords change every {len(chords.pattern) // max(1, sum(c in 'xX' for c in chords.pattern))} steps)" \
@@ -63,17 +65,22 @@ def _notes_own(rhythm: str, notes) -> bool:
     return own == rhythm or "." in own and len(rhythm) % len(own) == 0 and own * (len(rhythm) // len(own)) == rhythm
 
 
-def _fits(count: int, hits: list[int], kept: str) -> bool:
-    """Whether notes go on the hits: as many as there are, or a part or a multiple of them when the rhythm rests between
-    hits (a hit a step is the notes' own rhythm: theirs replaces it)."""
-    return count == len(hits) or bool(hits) and len(hits) < len(kept) and (len(hits) % count == 0 or count % len(hits) == 0)
+def _evenly_spaced(hits: list[int], length: int) -> bool:
+    """Whether the hits are a note value apart with rests between (eighths 'x.x.', quarters 'x...'): a rhythm that is a
+    pace, kept under new notes — an uneven one ('x.xx') was the last notes' own, and the new notes bring theirs."""
+    gaps = {b - a for a, b in zip(hits, hits[1:] + [hits[0] + length])}
+    return len(gaps) == 1 and min(gaps) > 1
 
 
-def _on_the_hits(ctx, track: str, kept: str, hits: list[int], notes: list[str], column: int) -> list[Message]:
-    """As many notes as the track has hits, or a part or a multiple of them: on its hits, its rhythm kept ('lead melody
-    now: e5 d5 c5 b4 …'; four notes on eight hits twice round, eight on four hits over the rhythm played twice) — never
-    a new rhythm of 16ths, nor notes on steps the rhythm skips (the sequencer reads step n's note at n)."""
-    times = max(1, len(notes) // len(hits))
+def _on_the_hits(ctx, track: str, kept: str, hits: list[int], notes: list[str], column: int) -> list[Message] | None:
+    """Notes with no rests for a track whose notes made its rhythm, at an even pace (not chords held with ties): on its
+    hits in turn, its rhythm kept ('lead melody
+    now: e5 d5 c5 b4 …'; four notes on eight hits go round twice, eight on four play the rhythm twice, three on four
+    thrice) — never a new rhythm of 16ths, nor notes on steps the rhythm skips (a hit plays the note of its step).
+    None when the rhythm played as often as the notes need is longer than a track holds."""
+    times = math.lcm(len(notes), len(hits)) // len(hits)
+    if len(kept) * times > MAX_STEPS:
+        return None
     pattern, hits = kept * times, [hit + round * len(kept) for round in range(times) for hit in hits]
     steps = [REST] * len(pattern)
     for index, step in enumerate(hits):
@@ -82,8 +89,6 @@ def _on_the_hits(ctx, track: str, kept: str, hits: list[int], notes: list[str], 
         steps = next(steps[:size] for size in range(1, len(steps) + 1)
                      if len(steps) % size == 0 and steps == steps[:size] * (len(steps) // size))
     _playable(steps, column)
-    if len(pattern) > MAX_STEPS:
-        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
     rounds = f", {len(hits) // len(notes)} times round" if len(hits) > len(notes) else \
         f", its rhythm played {times} times" if times > 1 else ""
     ctx.understood.append(f"{len(notes)} notes on the hits of {track}{rounds}: its rhythm kept")

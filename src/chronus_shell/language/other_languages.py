@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .korean_words import korean_in_english
 from .literal_needs import rewritten
 
 #: Spanish, Portuguese and French words for parts, bars and a few verbs → the language's words (one way each).
@@ -89,7 +90,7 @@ OTHER_LANGUAGES = {
     "pointee": "dotted", "pointée": "dotted", "puis": "then", "basse": "bass", "et": "and", "gauche": "left",
     "droite": "right", "montee": "build", "montée": "build", "caisse": "snare", "grosse caisse": "kick",
     # French (zouk, kompa): 'monte la basse un peu', 'pareil pour la chacha', 'enlève le lfo des keys', 'annule'
-    "caisse claire": "snare", "monte": "raise", "baisse": "lower", "pareil": "the same", "pour": "for", "des": "of the",
+    "caisse claire": "snare", "monte": "turn up", "baisse": "turn down", "pareil": "the same", "pour": "for", "des": "of the",
     "du": "of the", "enlève": "remove", "enleve": "remove", "retire": "remove", "accord": "chord", "accords": "chords",
     "tiens": "hold", "tout": "everything", "annule": "undo", "annuler": "undo", "ralentis": "slow down",
     "ralentir": "slow down", "accélère": "speed up", "accelere": "speed up", "coupe": "cut", "coupez": "cut",
@@ -156,8 +157,9 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
      lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?!k\b)(?=[a-z]{2})", "the "),
     (r"\b(?:um\s+)?acorde\s+de\s+([a-g](?:#|b)?(?:m|maj|min|dim|aug|sus)?\d*)(?=\s|$)", r"a \1 chord"),   # ('segura um acorde de G')
-    (r"(?<=\S\s)no\s+(?=(?:viol[ãa]o|viola|baixo|bumbo|caixa|sanfona|acorde[ãa]o|teclado|guitarra|chimbal|surdo|pandeiro|"
-     r"zabumba|tri[âa]ngulo|piano|violino|cavaquinho|bateria)\b)", "on the "),   # ('reverb no violão': on the)
+    (r"(?<=[^\W\d_]\s)(?<!\band\s)(?<!\bok\s)no\s+(?=(?:viol[ãa]o|baixo|bumbo|caixa|sanfona|acorde[ãa]o|teclado|guitarra|"
+     r"chimbal|surdo|pandeiro|zabumba|tri[âa]ngulo|violino|cavaquinho|bateria)\b)", "on the "),   # ('reverb no violão': on
+    #                                                   the — never after a comma or 'and': '…, no piano' is without it)
     (r"\bum\s+acorde\b", "a chord"), (r"^solta\s+(?:o\s+)?(?:acorde|chord)\b", "let the chord go"),
     (r"(?<=\s)o\s+(?!clock\b)(?=[a-z0-9]{2})", "the "), (r"\bpor\s+favor\b", "please"),
     (r"\bpor\s+(?=\d)", "for "),  (r"^((?:hold|sustain)\s+(?:the\s+|o\s+)?[\w-]+)\s+em\s+(?=[a-g](?:#|b)?\d\b)", r"\1 on "), (r"\be\s+para[.!]*$", "and stop"),
@@ -220,15 +222,18 @@ _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m
 
 #: A save, a load or a recording and the words before its name ('speichern als', 'salva como', 'save as', 'record to'): the
 #: name after them is the musician's, said as typed ('load links', 'save as tudo', 'record to links.wav').
-_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|speichern|sichern|lade|laden|salva|"
-                          r"salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar|carica|registra)\b(?:\s+(?:it|this|"
-                          r"the\s+session|session|as|als|como|come|to|unter|under|called|named)\b)*)\s*", re.I)
+_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|delete(?=\s+(?:the\s+)?session)|open(?!\s+(?:the|up|it|a)\b)|charge|bounce|export|"
+                          r"speichern|sichern|lade|laden|salva|salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar|"
+                          r"carica|registra)\b(?:\s+(?:it|this|the\s+session|session|as|als|como|come|to|unter|under|called|"
+                          r"named)\b)*)\s*|^.*?\b(?:name\s+it|call\s+it|called|named|appelle\s+[çc]a|nomme(?:[\s-](?:la|le|ça|ca))?)\s+",
+                          re.I)
 
 
 def in_english(line: str, kept=frozenset()) -> str:
     """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has
     none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said, and so does a session's or a
     recording's name."""
+    line = korean_in_english(line)
     named = _NAMED_AFTER.match(line)
     if named is not None and named.end() < len(line) and line[named.end():].strip(" .!").lower() not in ("ai", "aí", "ca", "ça"):
         return _in_english(named.group(0), kept) + line[named.end():]
@@ -242,9 +247,10 @@ _FRENCH = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:en|sur)\s+(\d+)\s+mesures?\b", r"over \1 bars"), (r"\bremets?\s+(?:[çc]a\s+)?comme\s+avant\b", "back to how it was"),
     (r"\bun\s+peu\s+(?:de|d')\s*", "a little "), (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"(?<=\w)\s+un\s+peu[.!]*$", " a bit"),
     (r"\btiens\s+un\b", "hold a"), (r"\bnon(?=[\s,.!]|$)", "no"),
-    (r"(?<!\ba\s)(?<!['\"])\bla\s+(?!(?:menor|mayor|mineur|majeur|minore|maggiore|minor|major|m|sostenido|bemol|bémol|dièse|diese|"
-     r"flat|sharp|la|do|re|ré|mi|fa|sol|si)\b)(?=[a-z])", "the "),   # ('la basse'; never la mineur, A, nor Spanish 'a la')
-    (r"\bc'est\s+trop\b", "too much"), (r"\bplus\s+de\s+", "more "), (r"\bmoins\s+(?:de\s+|d')", "less "),
+    (r"(?<!\ba\s)(?<!['\"])\bla\s+(?!(?:menor|mayor|mineur|majeur|minore|maggiore|minor|major|min|maj\w*|m|dim|aug|sus\w*|"
+     r"sostenido|bemol|bémol|bemolle|dièse|diese|diesis|flat|sharp|la|do|re|ré|mi|fa|sol|si|ti|te|sib|mib|lab|solb|reb|dob|fab|"
+     r"[a-g](?:#|b)?\d*)\b)(?=[a-z])", "the "),   # ('la basse'; never la mineur, 'la ti do' (A), nor Spanish 'a la')
+    (r"^enregistre[\s,.!—–-]+(?=record\b)", ""), (r"\bc'est\s+trop\b", "too much"), (r"\bplus\s+de\s+", "more "), (r"\bmoins\s+(?:de\s+|d')", "less "),
     (r"\bplus\s+brillante?s?\b", "brighter"), (r"\bplus\s+sombres?\b", "darker"), (r"\bd'une?\s+", "a "),
     (r"\bcroches?\s+point[ée]es?\b", "dotted eighth"), (r"\ben\s+(?=(?:doubles?\s+)?croches\b)", "in "),
     (r"\ben\s+(?=(?:dotted\s+eighth|croche)\b)", "at a "), (r"\bà\s+(?=\d)", "to "),

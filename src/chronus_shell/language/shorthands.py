@@ -26,11 +26,12 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
      r"(?P<what>\S.*?)\s+(?:back\s+)?(?:to|in(?:to)?)\s+the\s+(?:middle|centre|center)$", r"pan \g<what> center"),
     (r"^(?:the\s+)?(\S+)\s+pan(?:ned)?\s+(?:to\s+|in\s+)?(?:the\s+)?(?:middle|centre|center)$", r"pan \1 center"),   # (a pan's middle)
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
-    (r"[,\s]+for\s+the\s+next\s+(?:one|song|tune|number|piece)$", ""),
+    (r"^(?!\s*(?:save|load|record|rec|open|delete|rename|bounce)\b)(.*?)[,\s]+for\s+the\s+next\s+(?:one|song|tune|number|piece)$",
+     r"\1"),        # ('key of G minor for the next one': now, never a bar; a name said before it is the musician's)
     (r"\bfade(out|in)\b", r"fade \1"),        # ('fadeout 8 bars')
     # slips of a fast typist: a letter o for a zero after digits ('tempo 12o'), 'bd' for dB after a number ('+2bd'), a
     # part 'of' at the end of the line ('hats of': off — 'of' ends no line)
-    (r"\b(\d+)[oO]\b", r"\g<1>0"), (r"(?<=\d)\s*bd\b", " db"), (r"(?<=\w)\s+of[.!]*$", " off"),    # ('key of G minor for the next one': now, never a bar)
+    (r"\b(\d+)[oO]\b", r"\g<1>0"), (r"(?<=\d)\s*bd\b", " db"), (r"(?<=\w)(?<!\bout)(?<!\bmaster)(?<!\bbit)(?<!\bsome)(?<!\blot)(?<!\ball)(?<!\bmost)(?<!\bone)\s+of[.!]*$", " off"),    # ('key of G minor for the next one': now, never a bar)
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
     (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bmore)(?<!\bbit)(?<!\bway)(?<!\bbe)(?<!\blittle)(?<!\btad)"

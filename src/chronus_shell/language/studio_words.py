@@ -27,12 +27,12 @@ _SIZE = r"(?:a\s+)?(?:hair|bit|little|touch|tad|smidge|notch|small)"
 
 
 def _step_said(m: re.Match) -> str:
-    """'Banjo up a hair, 2 db', 'strings a bit louder, +2 db', 'guitar louder, +3': the step by that many dB; a sign
-    against the way is no step ('louder, -2 db': left as said)."""
+    """'Banjo up a hair, 2 db', 'strings a bit louder, +2 db', 'guitar louder, +3': the step by that many dB; a minus
+    after 'louder' is no step ('louder, -2 db': left as said)."""
     up = m[2].lower() in ("louder", "up")
     sign, size = m[3] or m[5], m[4] or m[6]          # ('guitar louder, +3': a signed step is in dB)
-    if sign and sign.lower() in (("minus", "-") if up else ("plus", "+")):
-        return m[0]
+    if up and sign and sign.lower() in ("minus", "-"):
+        return m[0]                                   # ('quieter, +2 db': the size of the step down)
     return f"{m[1]} {'up' if up else 'down'} {size} db"
 
 
@@ -90,7 +90,7 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # metal drummer's double kick (two pedals: the kick); a length or a purpose after a fade ('… over 8 bars at the end')
     (r"\b(after|in)\s+(\d+|one|two|three|four|eight)\s+more\s+(bars?|beats?)\b", r"\1 \2 \3"),
     (r"^stop\s+(?:at\s+)?(?:the\s+)?end(?:\s+of)?\s+(?:the\s+|this\s+)?bar[.!]*$", "stop at the end of the bar"),
-    (rf"^((?:the\s+)?[a-z][\w-]*(?:\s+(?:and|&)\s+(?:the\s+)?[a-z][\w-]*)?)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|less|up|down)"
+    (rf"^((?:the\s+)?(?!(?:a|an|it|just|now|ok|so)\b)[a-z][\w-]*(?:\s+(?:and|&)\s+(?:the\s+)?[a-z][\w-]*)?)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|less|up|down)"
      rf"(?:\s+{_SIZE})?\s*,\s*(?:(?:like|about|maybe|around|say)\s+)?"
      r"(?:(plus|\+|minus|-|by)?\s*(\d+(?:\.\d+)?)\s*db|([+-])(\d+(?:\.\d+)?))[.!]*$", _step_said),
     # a step's unit said once for two parts ('kick up 2 db, snare up 1'): the second is in dB too, never a gain of 1

@@ -41,7 +41,8 @@ START_FORMS = (
     r"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
     r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
     r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
-    rf"(?<!for\sthe\s)next\s+{_LINE}",            # ('… for the next one': the next song, said before it — now)
+    rf"next\s+(?:(?<=for\sthe\snext\s)(?!one\b)|(?<!for\sthe\snext\s)(?!one(?:'s|\s+is)\b)){_LINE}",   # ('… for the next
+    #                                                 one', 'next one's in G': the next song, said before it — now)
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)(?:'?\s*time)?",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)\s+from\s+now",
