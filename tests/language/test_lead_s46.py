@@ -361,3 +361,10 @@ def test_a_kpop_producers_korean(before, phrase, english):
 @pytest.mark.parametrize("phrase", ["make it more 청량", "BLACKPINK 같은 drop 만들어줘"])
 def test_a_korean_wish_stays_refused(phrase):
     refused(*KPOP, phrase)
+
+
+@pytest.mark.parametrize("phrase, pattern", [("kick on 1, the and of 2, and 4", "x.....x.....x..."),
+                                             ("kick on 1, the and of 2, and the and of 3", "x.....x...x....."),
+                                             ("kick on 1, the a of 1, and 3", "x..x....x.......")])
+def test_beats_listed_with_a_comma_and_and(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add kick kick1 {pattern}"]

@@ -120,7 +120,7 @@ SPEED = [
        rf"(?:x|times\s+(?:as\s+fast|faster|the\s+speed))(?:\s+speed)?"),
 ]
 _ANY_POSITION = re.sub(r"\?P<\w+>", "?:", POSITION)
-BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,|and|&|\+)\s*{_ANY_POSITION})*)"
+BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,(?:\s*and\b)?|and|&|\+)\s*{_ANY_POSITION})*)"   # ('1, the and of 2, and 4')
 _BEAT_WORD = r"(?:\s+beats?)?"        # 'on the first and third beats'
 POSITIONS = [
     _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+(?P<mid>also\s+)?"
