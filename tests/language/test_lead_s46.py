@@ -368,3 +368,13 @@ def test_a_korean_wish_stays_refused(phrase):
                                              ("kick on 1, the a of 1, and 3", "x..x....x.......")])
 def test_beats_listed_with_a_comma_and_and(phrase, pattern):
     assert last(*DRUMS, phrase) == [f"/seq/add kick kick1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, said", [("pingpong on the marimba delay", "/mod/delay1/mode pingpong"),
+                                          ("ping pong on the delay", "/mod/delay1/mode pingpong"),
+                                          ("highpass on the marimba filter", "/mod/filter1/mode highpass")])
+def test_a_mode_said_on_an_effect_switches_it(phrase, said):
+    marimba = ("/patch/create square1 square", "/patch/create delay1 delay", "/patch/create filter1 filter",
+               "/patch/connect square1 filter1", "/patch/connect filter1 delay1", "/patch/connect delay1 master",
+               "square is the marimba")
+    assert last(*marimba, phrase) == [said]

@@ -12,6 +12,9 @@ from .literal_needs import rewritten
 _NAMES = sorted({n for c in CATALOGUE.values() for p in c.spec.params for n in (p.name, *p.aliases)}, key=len, reverse=True)
 _PARAMS = "|".join(_NAMES)
 _SETTINGS = frozenset(_NAMES) | {"tempo", "bpm", "swing"}
+#: The modes an effect is switched to ('pingpong', 'highpass', 'foldback'), the catalogue's own, as one alternation.
+_MODES = "|".join(sorted({c for entry in CATALOGUE.values() for p in entry.spec.params if p.is_enum and p.name == "mode"
+                          for c in p.choices if len(c) > 4} | {r"ping[\s-]pong"}, key=len, reverse=True))
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
 SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
@@ -29,6 +32,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"^(?!\s*(?:save|load|record|rec|open|delete|rename|bounce)\b)(.*?)[,\s]+for\s+the\s+next\s+(?:one|song|tune|number|piece)$",
      r"\1"),        # ('key of G minor for the next one': now, never a bar; a name said before it is the musician's)
     (r"\bfade(out|in)\b", r"fade \1"),        # ('fadeout 8 bars')
+    (rf"^({_MODES})\s+on\s+(?:the\s+|my\s+)?((?:[\w-]+\s+)?(?:delay|echo|filter|distortion|fuzz|drive))[.!]*$",
+     r"make the \2 \1"),   # ('pingpong on the marimba delay': the effect's mode)
     # slips of a fast typist: a letter o for a zero after digits ('tempo 12o'), 'bd' for dB after a number ('+2bd'), a
     # part 'of' at the end of the line ('hats of': off — 'of' ends no line)
     (r"\b(\d+)[oO]\b", r"\g<1>0"), (r"(?<=\d)\s*bd\b", " db"), (r"(?<=\w)(?<!\bout)(?<!\bmaster)(?<!\bbit)(?<!\bsome)(?<!\blot)(?<!\ball)(?<!\bmost)(?<!\bone)\s+of[.!]*$", " off"),    # ('key of G minor for the next one': now, never a bar)
