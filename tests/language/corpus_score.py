@@ -6,7 +6,8 @@ A case (JSON lines, see tests/language/corpus/README.md) names a starting patch,
 typed just before (`before`), the phrase, and the messages a musician expects. Classes:
 - RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
   ">"/"<" against the value before the phrase (a track's chance or speed too; a ramp's against the value the line set
-  first, if it did: 'fade in from nothing' is gain 0, then a ramp up); patterns ignoring spaces and "|"; "*" anything;
+  first, if it did: 'fade in from nothing' is gain 0, then a ramp up); patterns ignoring spaces and "|"; a track's notes
+  and the same list gone round whole (the sequencer cycles them); "*" anything — a missing optional last argument too;
   "any_of" alternatives; a pattern's held steps ("-") as rests where the pattern expected holds none (the same
   hits); a chord — `a3+c4+e4` or a gate's several Hz, timed by /at too — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`; a session's name as

@@ -98,12 +98,12 @@ EIGHTHS = ("/patch/create square1 square", "/patch/connect square1 master", "/se
 
 
 @pytest.mark.parametrize("phrase, said", [
-    ("lead notes a4 c5 d5 e5", ["/seq/notes lead a4 . c5 . d5 . e5 ."]),       # twice round the eight hits
-    ("lead: a4 c5", ["/seq/notes lead a4 . c5 ."]),
+    ("lead notes a4 c5 d5 e5", ["/seq/notes lead" + " a4 . c5 . d5 . e5 ." * 2]),       # twice round the eight hits
+    ("lead: a4 c5", ["/seq/notes lead" + " a4 . c5 ." * 4]),
     ("lead notes a4 c5 d5 e5 f5 g5 a5 b5 c6 b5 a5 g5 f5 e5 d5 c5",
      ["/seq/add lead square1 x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.",
       "/seq/notes lead a4 . c5 . d5 . e5 . f5 . g5 . a5 . b5 . c6 . b5 . a5 . g5 . f5 . e5 . d5 . c5 ."]),
-    ("lead notes a4 c5 d5", ["/seq/add lead square1 " + "x." * 24, "/seq/notes lead a4 . c5 . d5 ."]),  # (three on eight:
+    ("lead notes a4 c5 d5", ["/seq/add lead square1 " + "x." * 24, "/seq/notes lead" + " a4 . c5 . d5 ." * 8]),  # (three on eight:
 ])                                                                                                     # the rhythm thrice)
 def test_notes_for_a_part_or_a_multiple_of_the_hits_keep_the_rhythm(phrase, said):
     """Four notes on an eighth-note lead became four 16ths ('xxxx'): the rhythm is kept, the notes go round its hits."""
@@ -112,7 +112,7 @@ def test_notes_for_a_part_or_a_multiple_of_the_hits_keep_the_rhythm(phrase, said
 
 def test_notes_gone_round_are_the_tracks_own_for_the_next_notes():
     assert last(*EIGHTHS, "lead notes a4 c5 d5 e5", "lead notes a4 c5 d5 e5 f5 g5") == [
-        "/seq/add lead square1 " + "x." * 24, "/seq/notes lead a4 . c5 . d5 . e5 . f5 . g5 ."]
+        "/seq/add lead square1 " + "x." * 24, "/seq/notes lead" + " a4 . c5 . d5 . e5 . f5 . g5 ." * 4]
 
 
 @pytest.mark.parametrize("before, phrase, said", [
@@ -378,3 +378,52 @@ def test_a_mode_said_on_an_effect_switches_it(phrase, said):
                "/patch/connect square1 filter1", "/patch/connect filter1 delay1", "/patch/connect delay1 master",
                "square is the marimba")
     assert last(*marimba, phrase) == [said]
+
+
+@pytest.mark.parametrize("phrase, mode", [("switch the fuzz to hard clip", "hard"), ("make the fuzz fold back", "foldback"),
+                                          ("bitcrush the fuzz", "bitcrush")])
+def test_a_distortions_modes_as_engineers_say_them(phrase, mode):
+    fuzz = ("/patch/create saw1 saw", "/patch/create distortion1 distortion", "/patch/connect saw1 distortion1",
+            "/patch/connect distortion1 master")
+    assert last(*fuzz, phrase.replace("the fuzz", "the distortion")) == [f"/mod/distortion1/mode {mode}"]
+
+
+@pytest.mark.parametrize("phrase", ["pick it up where we left off", "pick up where we left off", "carry on where we stopped"])
+def test_picking_up_where_we_left_off_continues(phrase):
+    assert last(*DRUMS, "/seq/start", "stop", phrase) == ["/seq/continue"]
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("kick down 2 db, cutoff up 200", ["/mod/kick1/gain 0.635463", "/mod/acid_filter1/cutoff 700.0"]),
+    ("kick down 2 db, resonance down 0.2", ["/mod/kick1/gain 0.635463", "/mod/acid_filter1/resonance 0.3"]),
+    ("tempo up a bit, +5", ["/seq/bpm 133.0"]),
+])
+def test_a_settings_step_keeps_its_own_unit(phrase, said):
+    """A step's dB carried to the next part, or a signed size read as dB, made 'cutoff up 200' 200 dB."""
+    assert last("/patch/create saw1 saw", "/patch/create acid_filter1 acid_filter", "/patch/connect saw1 acid_filter1",
+                "/patch/connect acid_filter1 master", "/mod/acid_filter1/cutoff 500", "/mod/acid_filter1/resonance 0.5",
+                "/patch/create kick1 kick", "/patch/connect kick1 master", "/seq/bpm 128", phrase) == said
+
+
+def test_it_louder_with_its_size_is_the_sound_in_focus():
+    assert last("/patch/create saw1 saw", "/patch/connect saw1 master", "it louder, 2 db") == ["/mod/saw1/gain 0.629463"]
+
+
+@pytest.mark.parametrize("before, said", [
+    (("master -6db", "master -3db"), "/mod/master/gain -3.0"),       # a level set (up from -6): set again
+    (("kick gain -6 db",), "/mod/kick1/gain 0.501187"),              # the param said: a level set
+    (("/mod/hat1/gain 0.5", "hats -3db", "again"), "/mod/hat1/gain 0.177407"),   # a step, a third time
+])
+def test_again_after_a_level_set_sets_it_and_after_a_step_steps(before, said):
+    assert last(*DRUMS, *before, "again") == [said]
+
+
+@pytest.mark.parametrize("phrase, said", [("open the session la bamba", "open the session la bamba"),
+                                          ("charge la bamba", "load la bamba"), ("charge le filtre", "load the filter")])
+def test_a_session_named_in_french_is_its_name(phrase, said):
+    from chronus_shell.language.other_languages import in_english
+    assert in_english(phrase) == said
+
+
+def test_the_last_chorus_alone_is_no_command():
+    refused(*DRUMS, "마지막 후렴")

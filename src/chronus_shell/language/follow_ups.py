@@ -285,20 +285,21 @@ def _halfway_said(last, model: PatchModel) -> list[tuple[str, object]]:
 
 
 def _signed_again(last, model: PatchModel):
-    """'master -3db', then 'again': the same move once more (-6 dB), never the same value set again — a level said with
-    its sign is a step ('bass +2db'); None for anything else."""
-    if not (isinstance(last, it.SetParam) and last.value.text.startswith(("+", "-")) and model.step_from is not None
-            and model.last_param is not None and model.last_param[1] == "gain" and model.spec(model.last_param[0])):
+    """'master -3db', then 'again': the same step once more (-6 dB), never the same value set again — a level said bare
+    with its sign, that moved the way of its sign, is a step ('bass +2db'); None for anything else (a level set: 'kick
+    gain -6 db')."""
+    if not (isinstance(last, it.SetParam) and len(last.ref.items) == 1 and last.value.text.startswith(("+", "-")) and
+            model.step_from is not None and model.last_param is not None and model.last_param[1] == "gain" and
+            model.spec(model.last_param[0]) is not None):
         return None
     now, was = float(model.value(*model.last_param)), model.step_from
-    spec = model.spec(model.last_param[0]).param("gain")
-    if spec.unit == "ratio" and now > 0 and was > 0:
-        again = now * now / was
-    else:
-        again = now + (now - was)
-    if not spec.low <= again <= spec.high:
-        return None                                   # (past the range: the value set again, as before)
-    return parse(f"{model.last_param[0]} gain {format_number(again)}")
+    ratio = model.spec(model.last_param[0]).param("gain").unit == "ratio"
+    if ratio and (now <= 0 or was <= 0):
+        return None
+    step = 20 * math.log10(now / was) if ratio else now - was
+    if not step or (step > 0) != last.value.text.startswith("+"):
+        return None                                   # ('master -3db' from -6: a level set, not a step down)
+    return parse(f"{model.last_param[0]} gain {'up' if step > 0 else 'down'} {format_number(round(abs(step), 3))} db")
 
 
 def _halfway_back(model: PatchModel) -> float | None:

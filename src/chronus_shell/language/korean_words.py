@@ -23,7 +23,7 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"좀\s*더\s*크게", "a bit louder"), (r"좀\s*더\s*작게", "a bit quieter"), (r"더\s*크게|크게", "louder"),
     (r"더\s*작게|작게", "quieter"), (r"왼쪽\s*끝까지", "hard left"), (r"오른쪽\s*끝까지", "hard right"),
     (r"가운데로?", "center"), (r"아니\s*잠깐", "no wait"), (r"(\S+?)(?:으로|로)\s*바꿔(?:줘)?", r"\1"),
-    (r"^마지막\s*(?:후렴|코러스)\s*", ""),
+    (r"^마지막\s*(?:후렴|코러스)\s+(?=\S)", ""),
 )]
 _WORDS = {"템포": "tempo", "킥": "kick", "스네어": "snare", "하이햇": "hats", "햇": "hats", "베이스": "bass", "패드": "pad",
           "리드": "lead", "드럼": "drums", "훅": "hook", "리버브": "reverb", "딜레이": "delay", "필터": "filter",

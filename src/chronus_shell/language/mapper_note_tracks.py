@@ -85,9 +85,6 @@ def _on_the_hits(ctx, track: str, kept: str, hits: list[int], notes: list[str], 
     steps = [REST] * len(pattern)
     for index, step in enumerate(hits):
         steps[step] = notes[index % len(notes)]
-    if len(hits) > len(notes):                        # (the notes gone round again are written once: the sequencer cycles them)
-        steps = next(steps[:size] for size in range(1, len(steps) + 1)
-                     if len(steps) % size == 0 and steps == steps[:size] * (len(steps) // size))
     _playable(steps, column)
     rounds = f", {len(hits) // len(notes)} times round" if len(hits) > len(notes) else \
         f", its rhythm played {times} times" if times > 1 else ""

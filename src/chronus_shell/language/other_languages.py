@@ -222,7 +222,7 @@ _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m
 
 #: A save, a load or a recording and the words before its name ('speichern als', 'salva como', 'save as', 'record to'): the
 #: name after them is the musician's, said as typed ('load links', 'save as tudo', 'record to links.wav').
-_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|delete(?=\s+(?:the\s+)?session)|open(?!\s+(?:the|up|it|a)\b)|charge|bounce|export|"
+_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|delete(?=\s+(?:the\s+)?session)|open(?=\s+(?:the\s+)?session)|open(?!\s+(?:the|up|it|a)\b)|bounce|export|"
                           r"speichern|sichern|lade|laden|salva|salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar|"
                           r"carica|registra)\b(?:\s+(?:it|this|the\s+session|session|as|als|como|come|to|unter|under|called|"
                           r"named)\b)*)\s*|^.*?\b(?:name\s+it|call\s+it|called|named|appelle\s+[çc]a|nomme(?:[\s-](?:la|le|ça|ca))?)\s+",
@@ -247,7 +247,7 @@ _FRENCH = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:en|sur)\s+(\d+)\s+mesures?\b", r"over \1 bars"), (r"\bremets?\s+(?:[çc]a\s+)?comme\s+avant\b", "back to how it was"),
     (r"\bun\s+peu\s+(?:de|d')\s*", "a little "), (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"(?<=\w)\s+un\s+peu[.!]*$", " a bit"),
     (r"\btiens\s+un\b", "hold a"), (r"\bnon(?=[\s,.!]|$)", "no"),
-    (r"(?<!\ba\s)(?<!['\"])\bla\s+(?!(?:menor|mayor|mineur|majeur|minore|maggiore|minor|major|min|maj\w*|m|dim|aug|sus\w*|"
+    (r"(?<!\ba\s)(?<!['\"])(?<!\bload\s)(?<!\bopen\s)(?<!\bcharge\s)\bla\s+(?!(?:menor|mayor|mineur|majeur|minore|maggiore|minor|major|min|maj\w*|m|dim|aug|sus\w*|"
      r"sostenido|bemol|bémol|bemolle|dièse|diese|diesis|flat|sharp|la|do|re|ré|mi|fa|sol|si|ti|te|sib|mib|lab|solb|reb|dob|fab|"
      r"[a-g](?:#|b)?\d*)\b)(?=[a-z])", "the "),   # ('la basse'; never la mineur, 'la ti do' (A), nor Spanish 'a la')
     (r"^enregistre[\s,.!—–-]+(?=record\b)", ""), (r"\bc'est\s+trop\b", "too much"), (r"\bplus\s+de\s+", "more "), (r"\bmoins\s+(?:de\s+|d')", "less "),

@@ -232,8 +232,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
     # a band leader's turns (session 45; the rest are read early: band_turns.py)
     (r"\b(?:her|she)\b", "it"),
-    (r"^continue\s+(?:from\s+)?(?:where\s+(?:we|it|you)\s+(?:paused|stopped|left\s+off)|where\s+we\s+were)(?:[\s,]+please)?[.!]*$",
-     "continue"),
+    (r"^(?:continue|pick\s+(?:it\s+)?up|carry\s+on|resume|start\s+again)\s+(?:from\s+)?(?:where\s+(?:we|it|you)\s+"
+     r"(?:paused|stopped|left\s+off)|where\s+we\s+were)(?:[\s,]+please)?[.!]*$", "continue"),
 )]
 #: A sound described by its timbre: the waveform that has it ('a buzzy sound': a saw).
 _WAVE_OF = {"buzzy": "saw", "buzzing": "saw", "raspy": "saw", "bright": "saw", "beep": "sine", "beepy": "sine",

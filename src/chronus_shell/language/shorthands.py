@@ -11,7 +11,8 @@ from .literal_needs import rewritten
 #: Every param name and alias, longest first, as one alternation; with the sequencer's, as a set.
 _NAMES = sorted({n for c in CATALOGUE.values() for p in c.spec.params for n in (p.name, *p.aliases)}, key=len, reverse=True)
 _PARAMS = "|".join(_NAMES)
-_SETTINGS = frozenset(_NAMES) | {"tempo", "bpm", "swing"}
+#: Every setting's word (a param's name or alias, the sequencer's): a word no part is called by.
+SETTINGS = frozenset(_NAMES) | {"tempo", "bpm", "swing"}
 #: The modes an effect is switched to ('pingpong', 'highpass', 'foldback'), the catalogue's own, as one alternation.
 _MODES = "|".join(sorted({c for entry in CATALOGUE.values() for p in entry.spec.params if p.is_enum and p.name == "mode"
                           for c in p.choices if len(c) > 4} | {r"ping[\s-]pong"}, key=len, reverse=True))
@@ -32,6 +33,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"^(?!\s*(?:save|load|record|rec|open|delete|rename|bounce)\b)(.*?)[,\s]+for\s+the\s+next\s+(?:one|song|tune|number|piece)$",
      r"\1"),        # ('key of G minor for the next one': now, never a bar; a name said before it is the musician's)
     (r"\bfade(out|in)\b", r"fade \1"),        # ('fadeout 8 bars')
+    # a distortion's modes as engineers say them ('switch the amp to hard clip', 'make the fuzz fold back')
+    (r"\bhard[\s-]*clip(?:ping|per)?\b", "hard"), (r"\bfold[\s-]+back\b", "foldback"), (r"\bbit[\s-]*crush(?:er|ed|ing)?\b", "bitcrush"),
     (rf"^({_MODES})\s+on\s+(?:the\s+|my\s+)?((?:[\w-]+\s+)?(?:delay|echo|filter|distortion|fuzz|drive))[.!]*$",
      r"make the \2 \1"),   # ('pingpong on the marimba delay': the effect's mode)
     # slips of a fast typist: a letter o for a zero after digits ('tempo 12o'), 'bd' for dB after a number ('+2bd'), a
@@ -82,7 +85,7 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"^(\w+)\s+to\s+(sine|square|saw|triangle|random)\s+shape\b", r"\1 shape \2"),
     # a learner's preposition: a setting 'on' a value ('the tempo on 124', 'the cutoff on 1000 hertz') is 'to' it
     (r"\b([a-z_]+)\s+on\s+(?=-?[\d.]+(\s*(?:hz|hertz|khz|k|%|percent|bpm|ms|db|cents?|semitones?))?$)",
-     lambda m: m.group(1) + (" to " if m.group(2) or m.group(1).lower() in _SETTINGS else " on ")),
+     lambda m: m.group(1) + (" to " if m.group(2) or m.group(1).lower() in SETTINGS else " on ")),
     (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:becomes?|gets?|grows?|turns?)\s+(?=(?:a\s+(?:bit|little|lot)\s+)?(?:more\s+\w+|\w+er)\b)",
      r"make \1 "),                                               # 'the pad becomes louder'
     (r"^give\s+((?:the\s+)?\w+)\s+(?:an?\s+(?:little\s+|bit\s+(?:of\s+)?)?|some\s+)?([a-z_]+),?\s+(-?[\d.]+\s*[a-z%]*)$",
@@ -90,7 +93,7 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(?:(?:up|down)\s+)?(?:to|at)\s+(full|half|max|maximum|min|minimum)\s+(volume|level|gain)\b", r"\2 to \1"),
     (r"\b(?:up|down)\s+to\s+(?=(?:full|max|maximum|min|minimum)\b)", "to "),     # 'cutoff up to max'
     (r"\s+with\s+(?:the\s+|its\s+|a\s+)?([a-z_]+)(?=\s+(?:at\s+|of\s+|to\s+)?[\w.])",     # '… with time a dotted eighth'
-     lambda m: f", {m.group(1)}" if m.group(1).lower() in _SETTINGS - {"a"} else m.group(0)),
+     lambda m: f", {m.group(1)}" if m.group(1).lower() in SETTINGS - {"a"} else m.group(0)),
     (r"^((?:the\s+)?([a-z]+)\b.*?)\s+but\s+((?:a\s+(?:bit|little|lot)\s+)?[a-z]+er)$", r"\1, \2 \3"),   # 'hats every 16th but quieter': the hats
     (r"^(?:make|get|have)\s+(?:that|it|this)\s+undone$", "undo"),
     (r"^(start|stop)\s+the\s+record$", r"\1 recording"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .literal_needs import rewritten
+from .shorthands import SETTINGS
 
 #: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): the side and its amount.
 _DESK_SIDE = re.compile(r"(?<![\w.\-/])(?<!\bpan\s)(?<!\bpan:\s)([LR])(100|[1-9]\d)(?!\w|\.\d)", re.I)   # ('pan R30': the grammar's)
@@ -26,9 +27,15 @@ _SEMITONES = {("minor", "second"): 1, ("major", "second"): 2, ("minor", "third")
 _SIZE = r"(?:a\s+)?(?:hair|bit|little|touch|tad|smidge|notch|small)"
 
 
+#: Words that name a setting, not a part (its step is in its own unit: 'cutoff up 200', 'tempo up a bit, +5').
+_NOT_A_PART = SETTINGS | {"speed", "filter"}
+
+
 def _step_said(m: re.Match) -> str:
     """'Banjo up a hair, 2 db', 'strings a bit louder, +2 db', 'guitar louder, +3': the step by that many dB; a minus
     after 'louder' is no step ('louder, -2 db': left as said)."""
+    if m[1].lower().removeprefix("the ").split()[0] in _NOT_A_PART:
+        return m[0]                                   # ('tempo up a bit, +5': the tempo's step, in bpm)
     up = m[2].lower() in ("louder", "up")
     sign, size = m[3] or m[5], m[4] or m[6]          # ('guitar louder, +3': a signed step is in dB)
     if up and sign and sign.lower() in ("minus", "-"):
@@ -90,11 +97,12 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # metal drummer's double kick (two pedals: the kick); a length or a purpose after a fade ('… over 8 bars at the end')
     (r"\b(after|in)\s+(\d+|one|two|three|four|eight)\s+more\s+(bars?|beats?)\b", r"\1 \2 \3"),
     (r"^stop\s+(?:at\s+)?(?:the\s+)?end(?:\s+of)?\s+(?:the\s+|this\s+)?bar[.!]*$", "stop at the end of the bar"),
-    (rf"^((?:the\s+)?(?!(?:a|an|it|just|now|ok|so)\b)[a-z][\w-]*(?:\s+(?:and|&)\s+(?:the\s+)?[a-z][\w-]*)?)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|less|up|down)"
+    (rf"^((?:the\s+)?(?!(?:a|an|just|now|ok|so)\b)[a-z][\w-]*(?:\s+(?:and|&)\s+(?:the\s+)?[a-z][\w-]*)?)\s+(?:{_SIZE}\s+)?(louder|quieter|softer|less|up|down)"
      rf"(?:\s+{_SIZE})?\s*,\s*(?:(?:like|about|maybe|around|say)\s+)?"
      r"(?:(plus|\+|minus|-|by)?\s*(\d+(?:\.\d+)?)\s*db|([+-])(\d+(?:\.\d+)?))[.!]*$", _step_said),
     # a step's unit said once for two parts ('kick up 2 db, snare up 1'): the second is in dB too, never a gain of 1
-    (r"(?<=\bdb)(\s*(?:,|\band\b)\s*(?:the\s+)?[a-z][\w-]*\s+(?:up|down)\s+\d+(?:\.\d+)?)(?=\s*$)", r"\1 db"),
+    (r"(?<=\bdb)(\s*(?:,|\band\b)\s*(?:the\s+)?([a-z][\w-]*)\s+(?:up|down)\s+\d+(?:\.\d+)?)(?=\s*$)",
+     lambda m: m[0] if m[2].lower() in _NOT_A_PART else f"{m[1]} db"),     # (a setting's step is in its own unit)
     (r"\bin\s+each\s+(sixteenth|16th|eighth|8th|beat|quarter)\b", r"on every \1"), (r"^double\s+kick\s+(?=every\b|on\b|in\b|\d)", "kick "),
     (r"^(fade\b.*?\bover\s+\d+\s+bars?)\s+(?:for\s+(?:the\s+)?[a-z]+|at\s+the\s+end)[.!]*$", r"\1"),
     (r"^(add|put)\s+(an?\s+)?(saw|sine|square|triangle)\s+drone\b", r"\1 \2\3"),
