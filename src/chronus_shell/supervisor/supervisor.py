@@ -273,6 +273,11 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         block = max(begun, self.play_block) + self.margin_blocks
         return max(block * self.config.block_size, self._last_now)
 
+    def probe_stamp(self) -> int:
+        """Where a command sent now is stamped, reached as a command reaches it (the stamping's cost in it)."""
+        with self._stamping():
+            return self.earliest_stamp()
+
     @contextlib.contextmanager
     def _stamping(self):
         """From reading where the slots are to the last pipe write of a command: a slot about to
