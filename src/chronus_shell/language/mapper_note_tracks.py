@@ -5,7 +5,8 @@ note, a chord, '-' (hold) or '.' (a rest: the step does not sound, whatever the 
 rhythm written apart from the notes ('play x.xX… on the bass', then 'bass notes a1 . c2 .') is
 kept: the notes say each step's pitch and which steps rest. A track whose rhythm is only its
 notes' own (a hit a note, as a list of notes made it) or that holds chords with ties takes the new
-notes' own rhythm, so no note of the list is cut off.
+notes' own rhythm, so no note of the list is cut off — unless the notes fit its hits (as many), or
+its hits are a pace apart (eighths, quarters): then they go round its hits, its rhythm kept.
 """
 from __future__ import annotations
 
@@ -73,15 +74,15 @@ def _evenly_spaced(hits: list[int], length: int) -> bool:
 
 
 def _on_the_hits(ctx, track: str, kept: str, hits: list[int], notes: list[str], column: int) -> list[Message] | None:
-    """Notes with no rests for a track whose notes made its rhythm, at an even pace (not chords held with ties): on its
-    hits in turn, its rhythm kept ('lead melody
-    now: e5 d5 c5 b4 …'; four notes on eight hits go round twice, eight on four play the rhythm twice, three on four
-    thrice) — never a new rhythm of 16ths, nor notes on steps the rhythm skips (a hit plays the note of its step).
-    None when the rhythm played as often as the notes need is longer than a track holds."""
+    """Notes with no rests for a track whose notes made its rhythm — as many as its hits, or any number at an even pace
+    (not chords held with ties): on its hits in turn, its rhythm kept ('lead melody now: e5 d5 c5 b4 …'; four notes on
+    eight hits go round twice, eight on four play the rhythm twice, three on four thrice) — never a new rhythm of 16ths,
+    nor notes on steps the rhythm skips (a hit plays the note of its step). Written out whole, step for step, so a rhythm
+    said later finds them. None when the rhythm played as often as the notes need is longer than a track holds."""
     times = math.lcm(len(notes), len(hits)) // len(hits)
     if len(kept) * times > MAX_STEPS:
         return None
-    pattern, hits = kept * times, [hit + round * len(kept) for round in range(times) for hit in hits]
+    pattern, hits = kept * times, [hit + turn * len(kept) for turn in range(times) for hit in hits]
     steps = [REST] * len(pattern)
     for index, step in enumerate(hits):
         steps[step] = notes[index % len(notes)]

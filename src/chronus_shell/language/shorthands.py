@@ -39,7 +39,7 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
      r"make the \2 \1"),   # ('pingpong on the marimba delay': the effect's mode)
     # slips of a fast typist: a letter o for a zero after digits ('tempo 12o'), 'bd' for dB after a number ('+2bd'), a
     # part 'of' at the end of the line ('hats of': off — 'of' ends no line)
-    (r"\b(\d+)[oO]\b", r"\g<1>0"), (r"(?<=\d)\s*bd\b", " db"), (r"(?<=\w)(?<!\bout)(?<!\bmaster)(?<!\bbit)(?<!\bsome)(?<!\blot)(?<!\ball)(?<!\bmost)(?<!\bone)\s+of[.!]*$", " off"),    # ('key of G minor for the next one': now, never a bar)
+    (r"\b(\d+)[oO]\b", r"\g<1>0"), (r"(?<=\d)\s*bd\b", " db"), (r"(?<=\w)(?<!\bout)(?<!\bmaster)(?<!\bbit)(?<!\bsome)(?<!\blot)(?<!\ball)(?<!\bmost)(?<!\bone)\s+of[.!]*$", " off"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
     (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bmore)(?<!\bbit)(?<!\bway)(?<!\bbe)(?<!\blittle)(?<!\btad)"

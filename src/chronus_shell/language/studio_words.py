@@ -25,8 +25,6 @@ _SEMITONES = {("minor", "second"): 1, ("major", "second"): 2, ("minor", "third")
 
 #: A size said with a level's step ('up a hair', 'louder small', 'a bit louder'): the step after the comma says how much.
 _SIZE = r"(?:a\s+)?(?:hair|bit|little|touch|tad|smidge|notch|small)"
-
-
 #: Words that name a setting, not a part (its step is in its own unit: 'cutoff up 200', 'tempo up a bit, +5').
 _NOT_A_PART = SETTINGS | {"speed", "filter"}
 
@@ -39,7 +37,8 @@ def _step_said(m: re.Match) -> str:
     up = m[2].lower() in ("louder", "up")
     sign, size = m[3] or m[5], m[4] or m[6]          # ('guitar louder, +3': a signed step is in dB)
     if up and sign and sign.lower() in ("minus", "-"):
-        return m[0]                                   # ('quieter, +2 db': the size of the step down)
+        return m[0]                                   # ('louder, -2 db': a level said, read as before; 'quieter, +2 db'
+    #                                                   is the size of the step down)
     return f"{m[1]} {'up' if up else 'down'} {size} db"
 
 
