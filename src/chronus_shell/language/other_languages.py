@@ -222,11 +222,11 @@ _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m
 
 #: A save, a load or a recording and the words before its name ('speichern als', 'salva como', 'save as', 'record to'): the
 #: name after them is the musician's, said as typed ('load links', 'save as tudo', 'record to links.wav').
-_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|delete(?=\s+(?:the\s+)?session)|open(?=\s+(?:the\s+)?session)|open(?!\s+(?:the|up|it|a)\b)|bounce|export|"
-                          r"speichern|sichern|lade|laden|salva|salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar|"
-                          r"carica|registra)\b(?:\s+(?:it|this|the\s+session|session|as|als|como|come|to|unter|under|called|"
-                          r"named)\b)*)\s*|^.*?\b(?:name\s+it|call\s+it|called|named|appelle\s+[çc]a|nomme(?:[\s-](?:la|le|ça|ca))?)\s+",
-                          re.I)
+_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|delete(?=\s+(?:the\s+)?session)|"
+                          r"open(?!\s+(?:the(?!\s+session)|up|it|a)\b)|bounce|export|speichern|sichern|lade|laden|salva|salvar|"
+                          r"carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar|carica|registra)\b(?:\s+(?:it|this|"
+                          r"the\s+session|session|as|als|como|come|to|unter|under|called|named)\b)*)\s*|"
+                          r"^.*?\b(?:name\s+it|call\s+it|called|named|appelle\s+[çc]a|nomme(?:[\s-](?:la|le|ça|ca))?)\s+", re.I)
 
 
 def in_english(line: str, kept=frozenset()) -> str:
@@ -269,13 +269,13 @@ _BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:accelera|rallenta)\s+a\s+(?=\d)", "tempo to "), (r"\bpiù\s+bass[oa]\b", "lower"), (r"\bmeno\s+bass[oa]\b", "higher"),
     (r"\bpiù\s+alt[oa]\b", "higher"), (r"\bmeno\s+alt[oa]\b", "lower"),
     (r"\b(?:su|no)\s+(\d)\s+e\s+(?:(?:su|no)\s+)?(\d)\b", r"on \1 and \2"), (r"\bem\s+(\d+)\s+compassos?\b", r"over \1 bars"),
-    (r"^volta\s+como\s+estava\b", "back to how it was"), (r"\bvolta\s+(?:a\s+|pela\s+)?metade\b", "halfway back"),
+    (r"^volta\s+como\s+estava\b", "back to how it was"),
+    (r"\bvolta\s+(?:a\s+|pela\s+)?metade\b", "halfway back"), (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
     # Finglish turns: 'arom tar' slower, 'kheili shod, nesfesh kon' too much, half of it back, 'samte chap' to the left,
     # 'vel kon' let go, 'bargard' undo
     (r"\barom\s*tar\b|\baroom\s*tar\b", "slower"), (r"\btond\s*tar\b", "faster"), (r"\bboland\s*tar\b", "louder"),
     (r"\bkheili\s+shod\b", "too much"), (r"\bnesf(?:esh)?\s+kon\b", "halfway back"), (r"\bsamte\s+chap\b", "to the left"),
     (r"\bsamte\s+rast\b", "to the right"), (r"\bvel\s+kon\b", "release"), (r"^bargard(?:un)?[.!]*$", "undo"),
- (r"^volta\s+(?:o\s+|a\s+|os\s+|as\s+)?(?=[a-z])", "bring back the "),
     # Spanish turns (a cumbia producer): 'en 4 compases' over them, 'en el 2 y el 4' on the beats, 'el bajo' the bass
     # ('bajo' alone is also 'low'), 'lo mismo pa la caja', 'todo menos el bombo', 'corchea con puntillo', '…, sostenido'
     (r"\bacorde\s+de\s+(?=(?:do|re|mi|fa|sol|la|si)(?:\s+(?:sostenido|bemol))?\s+(?:mayor|menor)\b)", ""), (r"\ben\s+(\d+)\s+compas(?:es)?\b", r"over \1 bars"), (r"\ben\s+(?:el\s+)?(\d)\s+y\s+(?:en\s+)?(?:el\s+)?(\d)\b", r"on \1 and \2"),
