@@ -18,6 +18,7 @@ from ..session.commands import Outcome
 from ..session.paths import session_path
 from . import realtime
 from .admission import scheduled_types
+from .ctrl_c_hold import ctrl_c_held
 from .child_processes import SupervisorError, WorkerGone
 from .rings import RT_PRIORITY
 from .samples import SampleError
@@ -69,8 +70,9 @@ class SlowMessages:
                             return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                     work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
                     at = self.load_stamp(outcome.messages, work, outcome.now)   # fan_out.py
-                    self.plan = shadow                 # the plan with the load admitted (in the same order)
-                    parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
+                    with ctrl_c_held:                  # the plan and both slots, or none (ctrl_c_hold.py)
+                        self.plan = shadow             # the plan with the load admitted (in the same order)
+                        parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
                 if parts:   # the lock let go between them
                     self.write_parts(parts)
         return outcome

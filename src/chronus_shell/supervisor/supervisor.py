@@ -28,6 +28,7 @@ from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
 from .cushion import Cushion
+from .ctrl_c_hold import ctrl_c_held
 from .fan_out import FanOut
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
@@ -166,7 +167,7 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
     def install_user_module(self, name: str, source: str, path: str) -> None:
         """A module the sandbox pool accepted: both slots load it now and switch at one stamped
         block (lockstep); spares load it so a future standby can unpickle its instances."""
-        with self._lock:
+        with self._lock, ctrl_c_held:   # the shell's list and both slots, or none (ctrl_c_hold.py)
             self._lift_quarantine(name, source)
             if name in self.quarantined:
                 return  # the same text that failed in the slots: it stays out
@@ -356,8 +357,9 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
             with self._lock:
                 self.after_load_parts()
                 self.admission.check(msg, scheduled_types(self.plan))
-                said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
-                self._fan_out(msg, at)
+                with ctrl_c_held:                # the plan and both slots, or none (ctrl_c_hold.py)
+                    said = self.plan.admit(msg)  # a chord made a voice polyphonic: said once
+                    self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
