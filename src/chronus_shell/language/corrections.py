@@ -14,11 +14,12 @@ from .nicknames import NICKNAMES, STAND_INS
 from .vocabulary import is_known_word
 
 _STRONG = r"no+[,.!]*\s+wait|wait[,.!]*\s+no+|i\s+mean(?:t)?|or\s+rather|sorry|correction|make\s+that|nein|perd[oó]n"
-_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:{_STRONG}|(?:no+|nah|nope|actually)(?:[,.!]*\s+(?:sorry|wait|i\s+mean(?:t)?))?)|"
+_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:(?:ah+|oh+|um+|hm+|erm?)[,.!]*\s+)?(?:{_STRONG}|(?:no+|nah|nope|actually)(?:[,.!]*\s+(?:sorry|wait|i\s+mean(?:t)?))?)|"
                    rf"\s*(?:\.{{2,}}|…)\s*(?:n[ãa]o|nahi+n?|아니)|\s+(?:{_STRONG}))(?:\s*[—–])?[,.!:]*\s+(?P<said>\S.*)$", re.I)      # ('250 Hz, no sorry, 500')
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.
 _INTERVAL = rf"(?:a|an|one)\s+(?:{INTERVAL_NAMES})"
+_NOTE = r"[a-g](?:#|b)?\d"
 _SIDE = r"(?:(?:hard|all\s+the\s+way|a\s+(?:bit|little)|slightly)\s+)?(?:to\s+the\s+)?(?:left|right)(?:\s+\d+\s*%?)?|\d+\s*%?\s+(?:left|right)|" \
         r"(?:the\s+)?(?:center|centre|middle)"
 _KINDS = (
@@ -26,6 +27,7 @@ _KINDS = (
     (re.compile(rf"{_INTERVAL}$", re.I), re.compile(rf"^{_INTERVAL}(?=[\s,.!;:]|$)", re.I)),   # 'up a fifth, no sorry, a fourth'
     (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*$", re.I),    # (a list: '1 and 3')
      re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*(?=[\s,.!;:]|$)", re.I)),
+    (re.compile(rf"(?:{_NOTE}\s+)+{_NOTE}$", re.I), re.compile(rf"^(?:{_NOTE}\s+)+{_NOTE}(?=[\s,.!;:]*$)", re.I)),  # a melody's notes
     (re.compile(r"[xX.~][xX.~\-| ]{3,}$"), re.compile(r"^[xX.~][xX.~\-| ]{3,}?(?=[\s,.!;:]*$|[\s,;:]+[a-z])")),
     (re.compile(r"(?:the\s+)?\b[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*$|\S+$", re.I),
      re.compile(r"^[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*(?=[\s,.!;:]|$)|^\S+?(?=[\s,.!;:]|$)", re.I)),
@@ -72,13 +74,16 @@ def _unit_kept(old: str, new: str, said: str) -> str:
 
 
 def _same_kind(old: str, new: str) -> bool:
-    """Both numbers, both patterns, or both chords (a word after a chord that is no chord is no correction of it)."""
+    """Both numbers, both patterns, both melodies, or both chords (a word after a chord that is no chord is no correction of it)."""
     if re.fullmatch(_SIDE, old.strip(), re.I) and re.fullmatch(_SIDE, new.strip(), re.I):
         return True                                   # (a place in the stereo field for another)
     if re.fullmatch(_INTERVAL, old.strip(), re.I) or re.fullmatch(_INTERVAL, new.strip(), re.I):
         return bool(re.fullmatch(_INTERVAL, old.strip(), re.I) and re.fullmatch(_INTERVAL, new.strip(), re.I))
     if re.match(r"-?\d", old) or re.match(r"-?\d", new):
         return bool(re.match(r"-?\d", old) and re.match(r"-?\d", new))
+    notes = [re.fullmatch(rf"(?:{_NOTE}\s+)+{_NOTE}", text.strip(), re.I) for text in (old, new)]
+    if all(notes):
+        return True                                   # (a melody's notes for another's)
     if re.match(r"[xX.~]", old) and re.match(r"[xX.~]", new):
         return "x" in old.lower() and "x" in new.lower()
     return _chord(old) and _chord(new) and not (len(old.split()) == 1 < len(new.split()))   # (a note is no chord's)

@@ -14,6 +14,7 @@ from ..engine.catalogue import CATALOGUE
 from ..engine.params import format_number
 from . import intents as it
 from .errors import LanguageError
+from .lead_words import TAKE_BACK
 from .param_words import COMPARATIVES
 from .parser import parse
 from .patch_model import PatchModel
@@ -39,6 +40,8 @@ _TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(
 _LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+(?:it\s+|that\s+)?off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
                          r"half\s+that|half\s*way(?:\s+back)?|split\s+the\s+difference)"
                          r"(?=[\s,.!]*$)", re.I)
+#: Half of it said with the complaint ('way too much, half that'): half of it back, never all of it.
+_HALF_SAID = re.compile(r"\bhalf\s+that\b|\bhalf\s*-?\s*way\b|\bsplit\s+the\s+difference\b", re.I)
 #: Half the last change taken back, said alone ('halfway back', 'split the difference').
 _HALFWAY_BACK = re.compile(r"^(?:(?:go|come|bring\s+it|take\s+it|put\s+it|move\s+it)\s+)?half\s*-?\s*way\s+back(?:\s+please)?$|"
                            r"^(?:let'?s\s+)?split\s+the\s+difference(?:\s+please)?$", re.I)
@@ -59,7 +62,7 @@ _LESS_TO = re.compile(r"^(?:(?:nah|no|ok|hm+)[,.!]?\s+)*(?:(?:way\s+|far\s+|a\s+
 #: A number a tempo can be (no unit, or bpm): 'back to 140' with nothing moved before is the tempo.
 _TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 #: 'I meant 80', 'no, 80, sorry', 'make that 6k': the value the line before set, said again (a correction).
-_MEANT = re.compile(r"^(?:(?:(?:no|nah|sorry|oops|wait)[,.!]*\s+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|"
+_MEANT = re.compile(rf"^(?:(?:{TAKE_BACK}[,.!]*\s+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|"
                     r"(?:(?:ah|hm+|oh)[,.!]*\s+)?(?:i\s+meant?|make\s+(?:it|that))\s*,?\s*)"
                     r"(?P<value>-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?:[\s,.!]+(?:sorry|please|thanks|not\s+\d+))*[\s,.!]*$", re.I)
 #: 'twice as fast', 'half as fast' said alone: of the track the line before played.
@@ -143,11 +146,12 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                     and last.amount is not None and last.amount.unit:   # 'snare down 6 db', 'more': 6 dB more
                 return [(f"{word}: {ref.text} {way} {last.amount.text} {last.amount.unit} again", last)]
             if less and not again and model.step_from is not None and ref.items[0].text != "tempo" and \
-                    (_OVERSHOT.search(text) or less.re is _TOO_MUCH_BACK):
+                    (_OVERSHOT.search(text) and not _HALF_SAID.search(text) or less.re is _TOO_MUCH_BACK):
                 back = f"{ref.text} {format_number(model.step_from)}"       # 'more', 'way too much': where it was
                 return [(f"{'way ' * bool(_OVERSHOT.search(text))}too much: {ref.text} back to {format_number(model.step_from)}",
                          parse(back))]
-            size = "little" if less and not again and _A_LITTLE_LESS.search(text) else _intensity(text)
+            size = "little" if less and not again and _A_LITTLE_LESS.search(text) else \
+                None if _HALF_SAID.search(text) else _intensity(text)
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
             signed = isinstance(last, it.SetParam) and last.value.text.startswith(("+", "-"))   # ('bass +2db': a step)
             halfway = _halfway_back(model) if less and not again and size is None and not several and \

@@ -8,6 +8,7 @@ import re
 
 from ..protocol.message import Message
 from .clause_lines import clause_by_clause
+from .corrections import corrected
 from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again, is_correction
 from .interval_corrections import corrected_interval
@@ -65,6 +66,13 @@ class ReadAgain:
                 return messages
         except LanguageError:
             pass                                  # (no move before it: the line read as it is)
+        for text, said in corrected(line, lambda word: part_named(word, self.model)):   # 'a4 b4 c5 e5... sorry, a4 b4
+            try:                                                                         # c5 d5 e5': what was meant,
+                messages = self._said(text)                                              # before a reading that drops
+            except LanguageError:                                                        # the 'sorry' and keeps both
+                break
+            self.mapper.understood.insert(0, said)
+            return messages
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
         if not worked and (meant := self._meant_instead(line)) is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
+from .lead_words import TAKE_BACK
 from .nicknames import NICKNAMES, STAND_INS, nickname
 from .patch_model import PatchModel
 from .scene_words import TEMPO_MARKINGS
@@ -57,11 +58,12 @@ _NOT_STYLES = frozenset("velocity velocities compressor compression comp eq equa
 def _a_style(word: str, model: PatchModel, said: bool) -> bool:
     """A word that names nothing to change here: not the language's, nor a slip of a word of it — nor, unless the
     tempo is said as one, like a name of it ('snair 60', 'boom 90': the snare's, the room's, never a tempo) — nor a
-    setting or a sound the shell has not ('velocity, 100', 'cowbell, 120')."""
+    setting or a sound the shell has not ('velocity, 100', 'cowbell, 120') — nor a word taking back the last line
+    ('nao, 140': its value corrected)."""
     names = tuple(model.modules) + tuple(model.tracks)
     if word in TEMPO_MARKINGS:                            # ('Largo. 50.': the marking, its tempo said; never 'large')
         return True
-    if word in _NOT_STYLES or is_known_word(word, names) or nickname(word, model) or typo(word, names):
+    if word in _NOT_STYLES or re.fullmatch(TAKE_BACK, word) or is_known_word(word, names) or nickname(word, model) or typo(word, names):
         return False
     content = module_words() | set(names) | NICKNAMES.keys() | STAND_INS.keys()
     return said or not (get_close_matches(word, content, 1, 0.75) or set(closest_words(word, names)) & (content | GROUPS.keys()))
