@@ -74,6 +74,53 @@ def test_ctrl_c_between_the_slots_writes_of_a_load_now(monkeypatch, supervisor):
     assert supervisor.problems == [] and rings_in_lockstep(supervisor.rings)
 
 
+def test_ctrl_c_while_a_load_at_its_bar_is_stamped_leaves_no_line_waiting(monkeypatch, supervisor):
+    """The slots are told how many parts are coming: a Ctrl-C raised before the thread writing them started left every
+    later line waiting for them (`after_load_parts`) — the shell hung."""
+    assert supervisor.send(Message.parse("/session/save four")).ok
+    saved = supervisor.patch_state()["modules"].keys()
+    supervisor.send(Message.parse("/patch/create extra square"))
+    stamp = supervisor.fan_out_at_once
+
+    def stamped_then_ctrl_c(*args, **kwargs):
+        parts = stamp(*args, **kwargs)
+        signal.raise_signal(signal.SIGINT)
+        return parts
+
+    monkeypatch.setattr(supervisor, "fan_out_at_once", stamped_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        supervisor.send(Message.parse("/session/load four"))        # at its bar, in parts
+    monkeypatch.setattr(supervisor, "fan_out_at_once", stamp)
+    sent = threading.Thread(target=supervisor.send, args=(Message.parse("/patch/create typed square"),), daemon=True)
+    sent.start()
+    sent.join(10)
+    assert not sent.is_alive(), "the next line waited for parts never written"
+    play_past(supervisor, supervisor._last_stamp)
+    assert all(state["modules"].keys() == saved | {"typed"} for state in both_slots(supervisor))
+    assert supervisor.problems == [] and rings_in_lockstep(supervisor.rings)
+
+
+def test_a_second_ctrl_c_in_a_hold_is_raised_at_once():
+    """A write stuck on a wedged slot's pipe must not trap the musician: Ctrl-C twice ends it."""
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with ctrl_c_held:
+            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
+            reached.append("past the second Ctrl-C")
+    assert reached == []
+    with ctrl_c_held:
+        pass   # nothing left over from that one
+    assert ctrl_c_held.depth == 0 and not ctrl_c_held.caught
+
+
+def test_pythons_own_handler_is_back_once_the_supervisor_stops(chronus_home):
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        supervisor.send(Message.parse("/patch/create held square"))
+        assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_outside_a_hold_ctrl_c_is_raised_at_once():
     with ctrl_c_held:
         pass   # the hold's handler installed where Python's default one was

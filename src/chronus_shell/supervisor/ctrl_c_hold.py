@@ -8,8 +8,9 @@ embeds the supervisor and `kill -INT` do. A write takes microseconds, a load "no
 then is raised as it would have been.
 
 Cheap on the command path (session 37's version swapped the handler on every send: two sigaction calls, 29 µs p50 on
-a busy VM): the handler below stays installed where Python's default one was, and a hold only counts. Off the main
-thread a hold does nothing: a signal's handler runs in the main thread only.
+a busy VM): the handler below stays where Python's default one was until the supervisor stops, and a hold only
+counts. A load at its bar starts the thread writing its parts inside the hold (the slots were told they are coming).
+Off the main thread a hold does nothing: a signal's handler runs in the main thread only.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ _MAIN = threading.main_thread().ident
 
 
 class _Hold:
-    """`with ctrl_c_held:`: a KeyboardInterrupt that comes meanwhile is raised at the end of the outermost hold."""
+    """`with ctrl_c_held:`: a KeyboardInterrupt that comes meanwhile is raised at the end of the outermost hold — or at
+    once, on a second Ctrl-C (a write stuck on a wedged slot's pipe is never a trap)."""
 
     def __init__(self):
         self.depth = 0         # the main thread's holds open
@@ -30,23 +32,31 @@ class _Hold:
         if threading.get_ident() == _MAIN:
             if signal.getsignal(signal.SIGINT) is signal.default_int_handler:   # (an event loop may have put it back)
                 signal.signal(signal.SIGINT, self._on_sigint)
+            if not self.depth:
+                self.caught = False    # (one caught as the last hold ended was raised then: never again here)
             self.depth += 1
         return self
 
     def __exit__(self, *exc):
         if threading.get_ident() == _MAIN:
-            self.depth -= 1
-            if not self.depth and self.caught:
-                self.caught = False
+            if self.depth == 1 and self.caught:
+                self.depth = 0
                 raise KeyboardInterrupt   # now that both slots have the change
+            self.depth -= 1
         return False
 
     def _on_sigint(self, signum, frame):
-        """Python's default handler's behaviour, outside a hold."""
-        if self.depth:
+        """Python's default handler's behaviour, outside a hold and on a second Ctrl-C inside one."""
+        if self.depth and not self.caught:
             self.caught = True
         else:
             signal.default_int_handler(signum, frame)
+
+    def release(self) -> None:
+        """Python's own handler back, when no hold is open (the supervisor stopped): an asyncio runner started after
+        it installs its own only over Python's."""
+        if not self.depth and threading.get_ident() == _MAIN and signal.getsignal(signal.SIGINT) == self._on_sigint:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 ctrl_c_held = _Hold()

@@ -79,7 +79,7 @@ class FanOut:
         the load's messages pickled and written after it (their stamp fixed): no slot renders the cushion's block
         before it has read them (Ahead), so none can be late however long the writes take, and no slot waits for
         the hold meanwhile. "Now": in one item (read at its block, in the cushion). At a bar: the parts of BAR_PART
-        returned, for `write_parts` once the lock is let go — a slot reads them as they come, before the run-up
+        returned, for `parts_writer` (its writes wait for the lock to be let go) — a slot reads them as they come, before the run-up
         (one item of 1,607 took it 20–30 ms to read and schedule: 5–7 blocks lost at each bar at 64 voices). At the
         active slot's priority, with no garbage collection: a full one of the shell's heap took 44 ms of a load's
         pickling."""
@@ -107,12 +107,13 @@ class FanOut:
             return None
         return max(floor, (self.play_block + self.ahead + blocks) * self.config.block_size)
 
-    def write_parts(self, parts: list[list[Message]]) -> None:
-        """A load's parts at its bar, written by a thread of its own (`_write_parts`) and waited for: Ctrl-C here
-        stops the wait, not the writes (a signal reaches the main thread only)."""
+    def parts_writer(self, parts: list[list[Message]]) -> threading.Thread:
+        """A load's parts at its bar, written by a thread of its own (`_write_parts`), started here (under the Ctrl-C
+        hold, so the parts the slots were told of always come) and waited for by the caller: Ctrl-C then stops the
+        wait, not the writes (a signal reaches the main thread only)."""
         writer = threading.Thread(target=self._write_parts, args=(parts,), name="load-parts", daemon=True)
         writer.start()
-        writer.join()
+        return writer
 
     def _write_parts(self, parts: list[list[Message]]) -> None:
         """One part a block on a deadline (one late wake-up is not added to every part after it), each pickled

@@ -73,8 +73,9 @@ class SlowMessages:
                     with ctrl_c_held:                  # the plan and both slots, or none (ctrl_c_hold.py)
                         self.plan = shadow             # the plan with the load admitted (in the same order)
                         parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
-                if parts:   # the lock let go between them
-                    self.write_parts(parts)
+                        writer = self.parts_writer(parts) if parts else None        # (each part waits for the lock)
+                if writer is not None:   # the lock let go between them
+                    writer.join()
         return outcome
 
     def _next_bar(self, blocks: int = 0, not_before: int = 0) -> int:

@@ -244,6 +244,7 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
             block.close()
         atexit.unregister(self.stop)
+        ctrl_c_held.release()
 
     def _stop_children(self, stopped: set) -> set:
         """Stop every child not in `stopped` (all at once: a hung slot is killed); the set of all."""
