@@ -1,11 +1,11 @@
 """Session 47 (lead): a complaint's step said with 'minus'; a correction opened in the musician's own language or after
-an 'ah'; a melody corrected by another; a level complained of, then half of it back."""
+an 'ah'; a melody corrected by another."""
 from __future__ import annotations
 
 import pytest
 
 from .test_lead_s39 import DRUMS
-from .test_time_harmony_classes import last
+from .test_time_harmony_classes import last, refused
 
 KICK = (*DRUMS, "/mod/kick1/gain 0.5")
 MELODY = ("/seq/key a minor", "/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/add melody sine1 x...x...x...x...",
@@ -44,9 +44,56 @@ def test_a_plain_no_then_back_still_undoes():
     assert last(*MELODY, "melody up a semitone", "nope, back") == last(*MELODY, "melody up a semitone", "undo")
 
 
-@pytest.mark.parametrize("complaint", ["too hot", "too loud", "too much", "way too strong"])
-def test_a_level_complained_of_then_half_that_is_halfway_back(complaint):
-    """'too hot, half that' after 'kick +3 dB' halved the kick's gain (−6 dB from the boost, 3 dB below where it was);
-    'way too strong, half that' took all of it back."""
-    assert last(*KICK, "kick +4 db", f"{complaint}, half that") == last(*KICK, "kick +2 db")
+# --- studio words in seven more languages (world_words.py) ------------------------------------------------------------
 
+NAMED = ("/patch/create triangle1 triangle", "/patch/connect triangle1 master", "/mod/triangle1/gain 0.4")
+
+
+@pytest.mark.parametrize("naming, name", [("triangle itu piano", "piano"), ("triangle är orgeln", "orgeln"),
+                                          ("triangle shi gangqin", "gangqin"), ("triangle ni kinanda", "kinanda"),
+                                          ("triangle la dantranh", "dantranh"), ("triangle to moje organy", "organy"),
+                                          ("triangle saz olsun", "saz"), ("triangle benim sazım", "saz")])
+def test_a_sound_named_in_the_musicians_own_words(naming, name):
+    assert last(*NAMED, naming, f"{name} +2 db") == last(*NAMED, "triangle +2 db")
+
+
+def test_an_english_to_after_a_sound_is_no_name():
+    assert last(*NAMED, "triangle to mp") == last(*NAMED, "triangle mp")
+
+
+@pytest.mark.parametrize("phrase, english", [
+    ("kick biraz daha yüksek", "kick a bit louder"), ("kick lebih keras", "kick louder"), ("kick lite starkare", "kick a bit louder"),
+    ("kick trochę głośniej", "kick a bit louder"), ("kick sauti juu kidogo", "kick a bit louder"), ("kick to hon", "kick louder"),
+    ("kick da sheng yi dian", "kick louder a bit"), ("hats sağa 40", "hats right 40"), ("hats ke kanan 40", "hats right 40"),
+    ("hats kushoto 40", "hats left 40"), ("hats qua trai 40", "hats left 40"), ("hats fang zuo bian 40", "hats left 40"),
+    ("tempo 120 över 8 takter", "tempo 120 over 8 bars"), ("tempo do 120 przez 8 taktów", "tempo to 120 over 8 bars"),
+    ("8 ölçüde 120'ye hızlan", "speed up to 120 over 8 bars"), ("tempo 120 dalam 8 birama", "tempo 120 over 8 bars"),
+    ("tempo 120 trong 8 o nhip", "tempo 120 over 8 bars"), ("man man jiang dao 100, 8 ge xiao jie", "slow down to 100 over 8 bars"),
+    ("stoppa vid takt 16", "stop at bar 16"), ("simama bar ya 16", "stop at bar 16"), ("spara som fredag_2", "save as fredag_2"),
+    ("zapisz jako noc_1", "save as noc_1"), ("hifadhi kama usiku_1", "save as usiku_1"), ("simpan jadi malam_1", "save as malam_1"),
+])
+def test_studio_words_said_in_seven_more_languages(phrase, english):
+    drums = ("/patch/create kick1 kick", "/patch/connect kick1 master", "/patch/create hat1 hat", "/patch/connect hat1 master",
+             "/seq/add kick kick1 x...x...x...x...", "/seq/add hats hat1 x.x.x.x.x.x.x.x.")
+    assert last(*drums, phrase) == last(*drums, english)
+
+
+@pytest.mark.parametrize("phrase", ["tempo 130... nej, 122", "tempo 130... nie, 122", "tempo 130... yok, 122",
+                                    "tempo 130... eh bukan, 122", "tempo 130... bu dui, 122", "tempo 130... khong, 122"])
+def test_a_tempo_corrected_mid_line_in_the_musicians_own_no(phrase):
+    assert last(phrase) == ["/seq/bpm 122.0"]
+
+
+@pytest.mark.parametrize("undo", ["ångra", "cofnij", "geri al", "batalin", "tengua", "hoan tac", "che xiao"])
+def test_undo_in_the_musicians_own_words(undo):
+    assert last(*NAMED, "triangle +2 db", undo) == last(*NAMED, "triangle +2 db", "undo")
+
+
+@pytest.mark.parametrize("makam, scale", [("Hicaz", "phrygian_dominant"), ("Hicazkar", "double_harmonic"), ("Kürdi", "phrygian"),
+                                          ("Nihavent", "harmonic_minor")])
+def test_a_turkish_makam_is_its_scale(makam, scale):
+    assert last(f"{makam} on D") == [f"/seq/key d {scale}"]
+
+
+def test_a_quarter_tone_makam_is_refused():
+    assert "quarter" in refused("makam Uşşak on D") or "12" in refused("makam Uşşak on D")

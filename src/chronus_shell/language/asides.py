@@ -92,9 +92,7 @@ _OUT_OF_TUNE = re.compile(r"\b(?:is|are|sounds?|'s|'re)\s+(?:a\s+(?:bit|little|t
                           r"\bout\s+of\s+tune\b|\boff[\s-](?:key|pitch)\b|\bpitchy\b", re.I)
 #: A clause that keeps or leaves out a part ('everybody out, just the tenor'): an instruction, never chatter.
 #: A clause that corrects the command ('…, i meant down', '…, my bad, up'): never chatter — the line is asked again.
-#: A clause that takes back what was said before it ('…, sorry, …'; '… D minor... ah no, E minor'): never an aside.
-_CORRECTING = re.compile(r"\b(?:i\s+mean|i\s+meant|my\s+bad|my\s+mistake|oops|sorry)\b|"
-                         r"^(?:ah+|oh+|um+|hm+|erm?)\W+(?:no+|nah|nope|non|n[ãa]o|nein)(?:\W+wait)?\W*$", re.I)
+_CORRECTING = re.compile(r"\b(?:i\s+mean|i\s+meant|my\s+bad|my\s+mistake|oops|sorry)\b", re.I)
 _EXCEPTING = re.compile(r"\b(?:just|only|except|but|without|apart\s+from|save\s+for)\b|\bnot\s+(?:the|my)\b", re.I)
 
 

@@ -40,8 +40,6 @@ _TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(
 _LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+(?:it\s+|that\s+)?off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
                          r"half\s+that|half\s*way(?:\s+back)?|split\s+the\s+difference)"
                          r"(?=[\s,.!]*$)", re.I)
-#: Half of it said with the complaint ('way too much, half that'): half of it back, never all of it.
-_HALF_SAID = re.compile(r"\bhalf\s+that\b|\bhalf\s*-?\s*way\b|\bsplit\s+the\s+difference\b", re.I)
 #: Half the last change taken back, said alone ('halfway back', 'split the difference').
 _HALFWAY_BACK = re.compile(r"^(?:(?:go|come|bring\s+it|take\s+it|put\s+it|move\s+it)\s+)?half\s*-?\s*way\s+back(?:\s+please)?$|"
                            r"^(?:let'?s\s+)?split\s+the\s+difference(?:\s+please)?$", re.I)
@@ -146,12 +144,11 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                     and last.amount is not None and last.amount.unit:   # 'snare down 6 db', 'more': 6 dB more
                 return [(f"{word}: {ref.text} {way} {last.amount.text} {last.amount.unit} again", last)]
             if less and not again and model.step_from is not None and ref.items[0].text != "tempo" and \
-                    (_OVERSHOT.search(text) and not _HALF_SAID.search(text) or less.re is _TOO_MUCH_BACK):
+                    (_OVERSHOT.search(text) or less.re is _TOO_MUCH_BACK):
                 back = f"{ref.text} {format_number(model.step_from)}"       # 'more', 'way too much': where it was
                 return [(f"{'way ' * bool(_OVERSHOT.search(text))}too much: {ref.text} back to {format_number(model.step_from)}",
                          parse(back))]
-            size = "little" if less and not again and _A_LITTLE_LESS.search(text) else \
-                None if _HALF_SAID.search(text) else _intensity(text)
+            size = "little" if less and not again and _A_LITTLE_LESS.search(text) else _intensity(text)
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
             signed = isinstance(last, it.SetParam) and last.value.text.startswith(("+", "-"))   # ('bass +2db': a step)
             halfway = _halfway_back(model) if less and not again and size is None and not several and \

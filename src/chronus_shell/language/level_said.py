@@ -12,11 +12,10 @@ from collections.abc import Callable
 from .errors import LanguageError
 from .lead_words import LEAD
 
-#: A level complained of as too high or too low ('too hot', 'too buried').
-TOO_LOUD, _QUIET = r"loud|much|hot|strong|boomy|harsh|present|forward", r"quiet|soft|low|weak|buried|thin|far|back"
+_LOUD, _QUIET = r"loud|much|hot|strong|boomy|harsh|present|forward", r"quiet|soft|low|weak|buried|thin|far|back"
 _COMPLAINT = re.compile(
     rf"^{LEAD}(?P<part>(?:the\s+|my\s+)?[\w-]+(?:\s+(?:and|&)\s+(?:the\s+)?[\w-]+)?)(?:'s)?\s+(?:(?:is|are|'s|sounds?|still)\s+)*"
-    rf"(?:(?:way|a\s+bit|a\s+little|much|far)\s+)?too\s+(?:(?P<loud>{TOO_LOUD})|(?P<quiet>{_QUIET}))\s*(?:[,.;:!—–]|\s-)+\s*"
+    rf"(?:(?:way|a\s+bit|a\s+little|much|far)\s+)?too\s+(?:(?P<loud>{_LOUD})|(?P<quiet>{_QUIET}))\s*(?:[,.;:!—–]|\s-)+\s*"
     r"(?:(?:so|just|bring\s+(?:it|them)|turn\s+(?:it|them)|take\s+(?:it|them))\s+)?(?:(?P<way>down|up|lower|higher|quieter|softer|louder)\s+)?"
     r"(?:by\s+)?(?P<minus>-|minus\s+)?(?P<n>\d+(?:\.\d+)?)\s*db(?:\s+(?P<way2>down|up|lower|higher|quieter|softer|louder))?[\s.!]*$", re.I)
 _DOWN = ("down", "lower", "quieter", "softer")

@@ -32,7 +32,10 @@ SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "mi
 #: Maqamat that fit twelve equal semitones, as scales (the quarter-tone ones: QUARTER_TONE_MAQAMAT).
 MAQAMAT = {"hijaz": "phrygian_dominant", "hijazkar": "double_harmonic", "hijaz kar": "double_harmonic",
            "nahawand": "harmonic_minor", "kurd": "phrygian", "nikriz": "ukrainian_dorian", "ajam": "major",
-           "nawa athar": "hungarian_minor"}
+           "nawa athar": "hungarian_minor",
+           # Turkish makam names of the same scales ('Hicazkar'a geç', 'Kürdi makamı', 'Nihavent')
+           "hicaz": "phrygian_dominant", "hicazkar": "double_harmonic", "kürdi": "phrygian", "kurdi": "phrygian",
+           "nihavent": "harmonic_minor", "nihavend": "harmonic_minor", "buselik": "aeolian"}
 SCALE_WORDS.update(MAQAMAT)
 #: Persian dastgahs as a santur tuned with fixed-pitch instruments plays them in twelve semitones (Shur's koron second
 #: a half step, Chahargah's augmented seconds kept).
@@ -41,7 +44,7 @@ DASTGAHS = {"mahur": "major", "shur": "phrygian", "chahargah": "double_harmonic"
 SCALE_WORDS.update(DASTGAHS)
 SCALE_WORDS.update(RAAG_SCALES)             # a thaat said as a key's scale: 'key of d, bhairavi'
 #: Maqamat whose scale needs quarter tones: named, then refused (twelve semitones cannot play them).
-QUARTER_TONE_MAQAMAT = ("bayati", "rast", "saba", "sikah", "huzam", "iraq", "bayat", "segah")
+QUARTER_TONE_MAQAMAT = ("bayati", "rast", "saba", "sikah", "huzam", "iraq", "bayat", "segah", "uşşak", "ussak", "hüzzam")
 #: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.
 CAMELOT = {f"{n}b": k for n, k in zip(range(1, 13), ("b", "f#", "db", "ab", "eb", "bb", "f", "c", "g", "d", "a", "e"))}
 CAMELOT.update({f"{n}a": k for n, k in zip(range(1, 13), ("ab", "eb", "bb", "f", "c", "g", "d", "a", "e", "b", "f#", "db"))})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .level_said import TOO_LOUD
 from .literal_needs import rewritten
 from .shorthands import SETTINGS
 
@@ -44,9 +43,6 @@ def _step_said(m: re.Match) -> str:
 
 
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
-    # a level complained of, then half of the step back ('too hot, half that'): as of 'too much' (follow_ups.py)
-    (rf"^((?:way\s+|far\s+)?too\s+)(?:{TOO_LOUD})(\s*[,;:-]+\s*(?:half\s+that|half\s*-?\s*way(?:\s+back)?|split\s+the\s+difference)[.!]*)$",
-     r"\1much\2"),
     # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
     (r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", r"\1 \2 now"),
     # a mix printed: recorded ('Print the mix to mix_v3.wav.', 'stop the print')
