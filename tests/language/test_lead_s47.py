@@ -97,3 +97,28 @@ def test_a_turkish_makam_is_its_scale(makam, scale):
 
 def test_a_quarter_tone_makam_is_refused():
     assert "quarter" in refused("makam Uşşak on D") or "12" in refused("makam Uşşak on D")
+
+
+def test_a_chord_list_ending_on_a_keeps_its_last_chord():
+    """'orgeln: D Bm G A, one bar each' played three bars: 'A, one bar each' was read as 'a bar each'."""
+    pad = (*NAMED, "the triangle is the organ")
+    assert last(*pad, "organ: D Bm G A, one bar each")[1].split()[-16] == "a3+c#4+e4"
+
+
+@pytest.mark.parametrize("phrase", ["kick on every beat and the last 16th", "kick on every beat, plus the last 16th",
+                                    "kick na każdą ćwiartkę plus ostatnia szesnastka"])
+def test_every_beat_and_the_last_16th(phrase):
+    """'… and the last 16th' after every beat set the hat's decay to a 16th (a silent wrong)."""
+    drums = ("/patch/create kick1 kick", "/patch/connect kick1 master", "/patch/create hat1 hat", "/patch/connect hat1 master")
+    assert last(*drums, phrase) == ["/seq/add kick kick1 x...x...x...x..x"]
+
+
+@pytest.mark.parametrize("phrase, english", [("sazı bir oktav aşağı", "saz down an octave"), ("sazın sesini 3 db aç", "saz up 3 db")])
+def test_a_turkish_case_ending_on_a_named_part(phrase, english):
+    saz = (*NAMED, "/patch/create reverb1 reverb", "/patch/connect triangle1 reverb1", "/patch/connect reverb1 master",
+           "triangle saz olsun")
+    assert last(*saz, phrase) == last(*saz, english)
+
+
+def test_a_tempo_picked_up_to_a_number():
+    assert last("tempo 90", "pick up to 96 over 8 bars") == ["/seq/bpm 96.0 ramp 32"]

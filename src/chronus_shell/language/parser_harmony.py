@@ -211,7 +211,7 @@ def _one_note(text: str, line: str):
 # -- chords -----------------------------------------------------------------------------------
 
 
-_DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a|for|lasting)\s+(?P<n1>\d+|one|two|three|four|eight|half(?: a)?)?\s*"
+_DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a(?!\s+(?:\d|one|two|three|four|eight)\b)|for|lasting)\s+(?P<n1>\d+|one|two|three|four|eight|half(?: a)?)?\s*"
                        r"(?P<u1>bars?|beats?|steps?|measures?)(?: each)?|(?P<n2>\d+|one|two|three|four|eight|half(?: a)?)\s+(?P<u2>bars?|beats?|"
                        r"steps?|measures?)\s+(?:each|per chord|a chord|apiece)|(?P<n3>two|2|four|4) (?:chords )?(?:a|per) bar|(?P<u3>bar|beat) each)$")
 

@@ -43,6 +43,8 @@ def _step_said(m: re.Match) -> str:
 
 
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
+    # a tempo picked up to a number ('pick up to 96 over 8 bars'): sped up to it ('pick it up where we left off' goes on)
+    (r"^pick\s+(?:it\s+|the\s+tempo\s+|things\s+)?up\s+to\s+(?=\d)", "speed up to "),
     # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
     (r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", r"\1 \2 now"),
     # a mix printed: recorded ('Print the mix to mix_v3.wav.', 'stop the print')
@@ -78,9 +80,9 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(hold|sustain)\s+(?:an?\s+)?(?:perfect\s+)?(?:fifth|fourth|third|octave|dyad|power\s+chord)\s*[,:]\s*(?=[a-g]\b)", r"\1 "),
     (r"^((?:the\s+)?[a-z][\w-]*)\s*:\s*(hold|sustain)\s+([a-g](?:#|b)?\d?(?:(?:\s*(?:,|and|&)\s*|\s+)[a-g](?:#|b)?\d?)+)[.!]*$",
      r"\2 \3 on the \1"),
-    # beats and the bar's last step said in one ('clap on 2 and 4 plus the last 16th'): the beats, then that step too —
+    # beats and the bar's last step said in one ('clap on 2 and 4 plus the last 16th', 'kick on every beat and the last 16th'): the beats, then that step too —
     # never the last step read as the clap's length
-    (r"^((?:the\s+)?([a-z][\w-]*)\s+on\s+(?:beats?\s+)?\d(?:\s*(?:,|and|&)\s*\d)*)\s+(?:plus|and|\+)\s+(?:on\s+)?the\s+(?:very\s+)?"
+    (r"^((?:the\s+)?([a-z][\w-]*)\s+on\s+(?:(?:beats?\s+)?\d(?:\s*(?:,|and|&)\s*\d)*|every\s+(?:beat|quarter(?:\s+note)?)))\s*,?\s+(?:plus|and|\+)\s+(?:on\s+)?the\s+(?:very\s+)?"
      r"last\s+(16th|sixteenth|8th|eighth|step)(?:\s+note)?(?:\s+of\s+the\s+bar)?[.!]*$", r"\1, \2 also on the last \3"),
     # a fast typist's: 'hard l', 'to much', a number corrected with no comma ('tempo 240 no 230'), 'stop dead', 'right down'
     # before the value it goes to, a part then its side after a comma ('the chime, slightly to the right')

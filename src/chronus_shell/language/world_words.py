@@ -35,6 +35,7 @@ _NAMING = [(re.compile(p, re.I), r) for p, r in (
 
 #: A Turkish case ending after a name's apostrophe ('Hicazkar'a', "A'dan"): the name alone (its capital: never "let's").
 _CASE_ENDING = re.compile(r"\b([A-G](?:#|b)?|[A-ZÇŞÖÜ][a-zçğıöşü]+)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b")
+_SOLFEGE = {"do": "c", "re": "d", "rê": "d", "mi": "e", "fa": "f", "sol": "g", "la": "a", "si": "b"}
 _TURNS = [(re.compile(p, re.I), r) for p, r in (
     # Turkish: a name's case ending after an apostrophe ('Hicazkar'a', "A'dan", "120'ye"), 'X için de aynısı', spans
     (r"^(.+?)\s+(\d+)'?[dt][ae]n\s+(\d+)'?y?[ae]\s+aç$", r"sweep \1 from \2 to \3"),
@@ -59,6 +60,7 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"^mulai\s+dari\s+awal$", "start"), (r"\bdari\s+awal\b", "from the top"), (r"\bbalikin\s+setengah(?:nya)?\b", "halfway back"),
     (r"\b(?:turunin|turunkan|kecilin)\s+(\d+(?:\.\d+)?)\s*db\b", r"down \1 db"), (r"\b(?:naikin|naikkan|gedein|besarin)\s+(\d+(?:\.\d+)?)\s*db\b", r"up \1 db"),
     (r"\b(\w+)\s+juga\s+sama\b", r"the same for \1"), (r"\bsama\s+juga\s+(?:buat|untuk)\s+(\w+)", r"the same for \1"),
+    (r"^(\w+)\s+berhenti\b", r"\1 drops out"), (r"^berhenti\b", "stop"), (r"\bkebanyakan\b", "too much"), (r"\bmpaka\s+(?=\d)", "to "),
     (r"\bnyala\s+lagi\b", "back in"), (r"^normal\s+lagi$", "normal speed"), (r"\bdi\s+birama\s+(\d+)\b", r"at bar \1"),
     (r"\b(?:dalam|selama)\s+(\d+)\s+birama\b", r"over \1 bars"), (r"\b(\d+)\s+birama\b", r"over \1 bars"),
     (r"\bsatu\s+birama\s+satu\b|\bsatu\s+birama\s+masing-masing\b", "one bar each"), (r"\bnada\s+dasar\b", "key"),
@@ -94,23 +96,24 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\bsimamisha\s+rekodi\b", "stop recording"), (r"\brekodi\s*,\s*jina\b", "record, call it"), (r"\bhifadhi\s+kama\b", "save as"),
     (r"\bongeza\s+tempo\b", "tempo"), (r"\bkila\s+kitu\b", "everything"), (r"\bpunguza\s+tempo\b", "tempo"), (r"\bongeza\s+sauti\s+ya\b", "louder"),
     # Vietnamese, typed without its accents: 'to hon' louder, 'nho lai' quieter, 'mot chut' a bit, 'o nhip' bars
+    (r"\bcham\s+lai\s+con\b", "slow down to"), (r"\bnhanh\s+len\s+con\b", "speed up to"),
     (r"\bqua\s+to\s+roi\b", "too much"), (r"\bgiam\s+mot\s+nua\b", "halfway back"), (r"\bto\s+hon\b", "louder"), (r"\bnho\s+(?:hon|lai)\b", "quieter"),
     (r"\bnhanh\s+hon\b", "faster"), (r"\bcham\s+(?:hon|lai)\b", "slower"), (r"\btoi\s+hon\b", "darker"), (r"\bsang\s+hon\b", "brighter"),
     (r"\bmot\s+chut\b|\bchut\s+xiu\b", "a bit"), (r"\bnhieu\s+hon\b", "more"), (r"\bit\s+hon\b", "less"), (r"^(.+?)\s+cung\s+vay$", r"the same for \1"),
-    (r"\bqua\s+(trai|phai)\b", lambda m: "left" if m[1].lower() == "trai" else "right"), (r"\bgiu\s+hop\s+am\b", "hold"),
-    (r"\b(?:nha|tha)\s+hop\s+am\b", "release the chord"), (r"\bhop\s+am\b", "chord"), (r"\btren\s+(?=[a-z])", "on the "), (r"\bnot\s+den\b", "quarter notes"), (r"\bnot\s+moc\s+doi\b", "sixteenths"), (r"\bnot\s+moc\b", "eighths"),
+    (r"\bqua\s+(trai|phai)\b", lambda m: "left" if m[1].lower() == "trai" else "right"), (r"\btren\s+(?=[a-z])", "on the "),
+    (r"\bcho\s+(?=[a-z])", "on the "), (r"\bdoi\s+giong\s+(?:sang\s+)?", "key "),
+    (r"\b(do|re|rê|mi|fa|sol|la|si)\s+(thu|truong)\b", lambda m: f"{_SOLFEGE[m[1].lower()]} {'minor' if m[2].lower() == 'thu' else 'major'}"), (r"\bnot\s+den\b", "quarter notes"), (r"\bnot\s+moc\s+doi\b", "sixteenths"), (r"\bnot\s+moc\b", "eighths"),
     (r"\b(?:trong|qua)\s+(\d+)\s+o\s+nhip\b", r"over \1 bars"), (r"\b(\d+)\s+o\s+nhip\b", r"\1 bars"), (r"\b(?:o|tu)\s+o\s+nhip\s+(\d+)\b", r"at bar \1"),
-    (r"\bmoi\s+hop\s+am\s+mot\s+o\s+nhip\b", "one bar each"), (r"\bngan\s+lai\b", "shorter"), (r"\bluu\s+lai\s+ten\s+la\b", "save as"),
+    (r"\bmoi\s+hop\s+am\s+mot\s+o\s+nhip\b", "one bar each"), (r"\bgiu\s+hop\s+am\b", "hold"), (r"\b(?:nha|tha)\s+hop\s+am\b", "release the chord"),
+    (r"\bhop\s+am\b", "chord"), (r"\bngan\s+lai\b", "shorter"), (r"\bluu\s+lai\s+ten\s+la\b", "save as"),
     (r"\bghi\s+am\s*,\s*ten\s+file\s+la\b", "record, call it"), (r"^ghi\s+am$", "record"), (r"\bdung\s+ghi\s+am\b", "stop recording"),
     (r"\b(?:ha|giam)\s+tat\s+ca\s+xuong\s+nua\s+cung\b", "transpose everything down a semitone"),
     (r"\b(?:nang|tang)\s+tat\s+ca\s+len\s+nua\s+cung\b", "transpose everything up a semitone"),
     (r"\b(?:ha|giam)\s+tat\s+ca\s+xuong\s+mot\s+cung\b", "transpose everything down a whole step"),
     (r"\b(?:nang|tang)\s+tat\s+ca\s+len\s+mot\s+cung\b", "transpose everything up a whole step"), (r"\btat\s+ca\b", "everything"),
-    (r"\bhoan\s+tac\b", "undo"), (r"\broi\s+dung\b", "then stop"), (r"\bcham\s+lai\s+con\b", "slow down to"),
-    (r"\bnhanh\s+len\s+con\b", "speed up to"), (r"^mo\s+(?=[\w-]+$)", "load "), (r"\btu\s+(\d\S*)\s+len\s+(?=\d)", r"from \1 to "),
+    (r"\bhoan\s+tac\b", "undo"), (r"\broi\s+dung\b", "then stop"), (r"^mo\s+(?=[\w-]+$)", "load "), (r"\btu\s+(\d\S*)\s+len\s+(?=\d)", r"from \1 to "),
     (r"\bchi\s+danh\s+(?=\d+\s*%)", "chance "), (r"\blen\s+(\d+)\s+quang\s+tam\b", r"up \1 octave"), (r"\bxuong\s+(\d+)\s+quang\s+tam\b", r"down \1 octave"),
     (r"\bxin\s+loi\s*,?\s*y\s+la\b", "sorry, i meant"), (r"\bxin\s+loi\b", "sorry"), (r"\b(kick|snare|bass|keys|melody)\s+voi\s+(?=(?:kick|snare|bass|keys|melody)\b)", r"\1 and "),
-    (r"\bmi\s+thu\b", "e minor"), (r"\bla\s+thu\b", "a minor"), (r"\brê\s+thu\b|\bre\s+thu\b", "d minor"), (r"\bdo\s+truong\b", "c major"),
     # Mandarin in pinyin: 'da sheng yi dian' louder, 'tai duo le' too much, 'hui qu yi ban', 'ge xiao jie' bars
     (r"\bbu\s+dui\b|\bbu\s+shi\b", "no"), (r"\btai\s+duo\s+le\b", "too much"), (r"\bhui\s+qu\s+yi\s+ban\b", "halfway back"),
     (r"\bda\s+sheng\b", "louder"), (r"\bxiao\s+sheng\b", "quieter"), (r"\byi\s+dian\b", "a bit"), (r"^(.+?)\s+ye\s+yi\s+yang$", r"the same for \1"),
@@ -173,6 +176,16 @@ _WORD = re.compile(r"(?<![\w'-])(" + "|".join(sorted(map(re.escape, _WORDS), key
 _LETTERS = re.compile("[çğışåäąćęłńśźżÇĞİŞÅÄĄĆĘŁŃŚŹŻ]")   # (never under IGNORECASE: a dotless ı would match every i)
 
 
+#: A Turkish line ('…olsun', 'biraz', 'daha', a ğ, ı or ş), and a case ending on a word of it ('neyin yankısı', 'bağlamaya',
+#: 'darbukayı', 'davulu'): a part's name with its ending is the part, when the word with it means nothing of its own.
+_TURKISH = re.compile(r"[ğışĞİŞ]|\b(?:[Oo]lsun|[Dd]aha|[Bb]iraz|[Gg]eri)\b")   # (no IGNORECASE: a dotless ı would match every i)
+_CASE = re.compile(r"(?<![\w'])([^\W\d_]{3,}?)(?:n[ıiuü]n|y[ıiuü]|y[ae]|[dt][ae]|[ıiuü]n|[ıiuü])(?![\w'])")
+
+
+def _stem(match: re.Match) -> str:
+    return match[0] if is_known_word(match[0]) or match[0].lower() in _WORDS else match[1]
+
+
 def world_in_english(line: str) -> str:
     """The line with its Turkish, Indonesian, Swedish, Polish, Swahili, Vietnamese or pinyin studio words in English;
     the same line when it has none."""
@@ -181,7 +194,8 @@ def world_in_english(line: str) -> str:
         return named
     line = rewritten(_CASE_ENDING.sub(r"\1", line) if _LETTERS.search(line) else line, _TURNS)   # (screened: a turn
     #                                                                                  whose words are not there is skipped)
-    return _WORD.sub(lambda m: _WORDS[m.group(1).lower()], line)
+    line = _WORD.sub(lambda m: _WORDS[m.group(1).lower()], line)
+    return _CASE.sub(_stem, line) if _TURKISH.search(line) else line
 
 
 __all__ = ["world_in_english"]
