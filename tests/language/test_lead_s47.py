@@ -122,3 +122,20 @@ def test_a_turkish_case_ending_on_a_named_part(phrase, english):
 
 def test_a_tempo_picked_up_to_a_number():
     assert last("tempo 90", "pick up to 96 over 8 bars") == ["/seq/bpm 96.0 ramp 32"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("save as nu", ["/session/save nu"]), ("load mer", ["/session/load mer"]), ("hats to offbeats", None),
+    ("kick to min level", ["/mod/kick1/gain 0.0"]), ("kick na 1", None), ("cassa sola", None), ("weka kick 0.5", ["/mod/kick1/gain 0.5"]),
+    ("cun dang ye_1", ["/session/save ye_1"]), ("spara som nu_2", ["/session/save nu_2"])])
+def test_english_and_romance_lines_keep_their_meaning(line, expected):
+    """The review's finds: a name said after 'save as' translated ('nu' saved as 'now'), 'hats to offbeats' naming the
+    hats, 'cassa sola' panning left, 'kick na 1' a gain of 1, 'weka kick 0.5' a second kick."""
+    drums = ("/patch/create kick1 kick", "/patch/connect kick1 master", "/patch/create snare1 snare", "/patch/connect snare1 master",
+             "/patch/create hat1 hat", "/patch/connect hat1 master", "/seq/add kick kick1 x...x...x...x...",
+             "/seq/add snare snare1 ....x.......x...", "/seq/add hats hat1 x.x.x.x.x.x.x.x.")
+    got = last(*drums, line)
+    if expected is None:
+        assert not any("/pan" in m or "/gain" in m for m in got) and got, got
+    else:
+        assert got == expected

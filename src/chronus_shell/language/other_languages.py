@@ -234,7 +234,7 @@ def in_english(line: str, kept=frozenset()) -> str:
     """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has
     none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said, and so does a session's or a
     recording's name."""
-    line = world_in_english(korean_in_english(line))
+    line = world_in_english(korean_in_english(line), _NAMED_AFTER)
     named = _NAMED_AFTER.match(line)
     if named is not None and named.end() < len(line) and line[named.end():].strip(" .!").lower() not in ("ai", "aí", "ca", "ça"):
         return _in_english(named.group(0), kept) + line[named.end():]
