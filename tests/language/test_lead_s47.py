@@ -139,3 +139,26 @@ def test_english_and_romance_lines_keep_their_meaning(line, expected):
         assert not any("/pan" in m or "/gain" in m for m in got) and got, got
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize("line, scale", [("switch to dorian", "dorian"), ("go to lydian", "lydian"), ("switch to hijazkar", "double_harmonic"),
+                                         ("Hicazkar'a geç", "double_harmonic"), ("Kürdi makamına geç", "phrygian"),
+                                         ("makam Hicaz", "phrygian_dominant"), ("hicaz", "phrygian_dominant")])
+def test_a_scale_switched_to_keeps_the_tonic(line, scale):
+    """'switch to dorian' set the reverb's mode (refused: no such mode); a maqam said alone or with 'switch to' was unknown."""
+    assert last("/patch/create reverb1 reverb", "/patch/connect reverb1 master", "/seq/key a minor", line) == [f"/seq/key a {scale}"]
+
+
+def test_a_maqam_with_its_tonic_after_a_comma():
+    assert last("Nihavent makamı, D'den") == ["/seq/key d harmonic_minor"]
+
+
+def test_a_refusals_column_is_within_the_line_typed():
+    """'o' read as Portuguese 'the' made the line longer: the column of '2' pointed past the end of the line typed."""
+    from chronus_shell.language import LanguageError, Translator
+    translator = Translator()
+    for line in ("add a saw at 110 hz", "add acid filter at 800hz"):
+        translator.translate(line)
+    with pytest.raises(LanguageError) as err:
+        translator.translate("resonance o the filter to 2")
+    assert err.value.column is None or err.value.column <= len("resonance o the filter to 2")

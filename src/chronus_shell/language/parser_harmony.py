@@ -27,7 +27,7 @@ from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
 from .harmony_readings import kept_around, landed_move, moved_for_a_reason
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
-from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_chords, ask_key, change_key, key_of, read_key, read_mode
+from .parser_harmony_keys import KEYNOTE, QUARTER_TONE_MAQAMAT, SCALE, SCALE_WORDS, ask_chords, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, ninth_chords,
@@ -79,7 +79,8 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
                        "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power "
                        "choir singer singers sing vocalist vocalists vocals soprano sopranos alto altos tenor tenors basses "
-                       "baritone baritones congregation".split())
+                       "baritone baritones congregation".split()) | {word for word in SCALE_WORDS if " " not in word} \
+    | {"maqam", "makam", *QUARTER_TONE_MAQAMAT}   # ('hijazkar', 'makam Uşşak': refused by name)
 
 
 def _worth_reading(line: str) -> bool:

@@ -112,7 +112,8 @@ def _signature(text: str, line: str):
 
 
 _QUARTER_TONES = "|".join(QUARTER_TONE_MAQAMAT)
-_QUARTER_TONE_SAID = re.compile(rf"\b(?:maqam|makam)\s+({_QUARTER_TONES})\b|\b({_QUARTER_TONES})\s+(?:maqam|makam|scale|mode|on|from)\b")
+_QUARTER_TONE_SAID = re.compile(rf"\b(?:maqam|makam)\s+({_QUARTER_TONES})\b|"
+                                rf"\b({_QUARTER_TONES})(?:\s+(?:maqam|makam|scale|mode|on|from)\b|\s*$)")   # ('makam Uşşak', 'Segah')
 
 
 def read_key(text: str, line: str):
@@ -235,15 +236,16 @@ _VERSION = re.compile(r"(?:(?:play|do|give me|let's do|lets do|now|try) )?(?:an?
 _FIFTH_AWAY = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the music|"
                          r" the key)? to |now )?(?:the )?(dominant|subdominant)(?: key)?")
 #: 'change the mode to mixolydian': the tonic kept, the scale changed.
-_MODE_TO = re.compile(rf"(?:change|set|switch|make|turn)(?: the)? (?:mode|scale) (?:to|into) (?:the )?(?P<scale>{SCALE})"
-                      rf"(?: mode| scale)?")
+_MODE_TO = re.compile(rf"(?:(?:change|set|switch|make|turn)(?: the)? (?:mode|scale) (?:to|into)|(?:switch|change|go|move|modulate)"
+                      rf"(?: over)? to) (?:the )?(?P<scale>{SCALE})(?: mode| scale)?")   # ('switch to dorian', 'go to hijazkar')
 
 
 #: 'bass in G now, same line': the line of notes is what says the key it is in now.
 _SAME_LINE = re.compile(r"\bsame (?:line|notes|riff|pattern)\b")
 #: A mode said alone ('actually lydian', 'dorian instead', 'make it mixolydian'): the key set's tonic in that mode.
 _MODES = {word: scale for word, scale in SCALE_WORDS.items()
-          if scale in ("dorian", "phrygian", "lydian", "mixolydian", "locrian") or word in ("ionian", "aeolian")}
+          if scale in ("dorian", "phrygian", "lydian", "mixolydian", "locrian") or word in ("ionian", "aeolian")
+          or word in MAQAMAT or word in DASTGAHS}           # ('hijazkar instead', 'Hicaz')
 _MODE_ALONE = re.compile(r"(?:(?:no|nah|actually|sorry|i mean|make it|let'?s do|lets do|try|now|in|more),? )*(?:the )?(?P<mode>"
                          + "|".join(_MODES) + r")(?: mode| scale)?(?: (?:actually|instead|rather|please|then|now))*")
 

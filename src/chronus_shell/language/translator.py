@@ -113,6 +113,8 @@ class Translator(ReadAgain, UndoHistory):
             self._asked, self._asked_once = (asked, False) if asked else \
                 ((self._asked, True) if not self._asked_once else ((), False))
             plain = in_plain_words(err, line)         # the parser's wording said in the musician's
+            if plain.column is not None and plain.column > len(line):
+                plain.column = None                   # (a column of the line as rewritten, past the end of the one typed)
             if plain is err:
                 raise
             raise plain from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .literal_needs import rewritten
+from .parser_harmony_keys import SCALE_WORDS
 from .vocabulary import is_known_word
 
 #: A sound given a name ('triangle shi gangqin', 'kick itu gendang', 'square är synthen', 'saw to mój bas', 'hat ni
@@ -59,7 +60,8 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     # Turkish: a name's case ending after an apostrophe ('Hicazkar'a', "A'dan", "120'ye"), 'X için de aynısı', spans
     (r"^(.+?)\s+(\d+)'?[dt][ae]n\s+(\d+)'?y?[ae]\s+aç$", r"sweep \1 from \2 to \3"),
     (r"^(?:(?P<bars>\d+)\s+ölçüde\s+)?(?P<bpm>\d+)'?y?[ae]\s+(?P<verb>hızlan|yavaşla)\b", _tempo_to),
-    (r"^(\S+)\s+geç\b", r"switch to \1"), (r"(?<=\d)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b", ""),
+    (r"^(\S+)\s+makam(?:ı|ına)\s+geç\b", r"switch to \1"), (r"^(\S+)\s+makam(?:ı|ında)?\s*,?\s*(?:yine\s+)?([A-Ga-g](?:#|b)?)$", r"\1 on \2"), (r"^makam\s+(\S+)$", r"switch to \1"),
+    (r"\bmakam(?:ı|ına|ında)\b", "makam"), (r"^(\S+)\s+geç\b", r"switch to \1"), (r"(?<=\d)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b", ""),
     (r"^(\S+?)(?:da|de|ta|te)\s+(.+?)\s+tut\b", r"hold \2 on the \1"), (r"\s+ile\s+", " and "),
     (r",\s*\w+\s+gibi$", ""), (r"^(.+?)\s+için\s+de\s+aynısı$", r"the same for \1"),
     (r"^aynısı\s+(.+?)\s+için$", r"the same for \1"), (r"\b(\d+)\.\s*ölçüde\s+dur\b", r"stop at bar \1"),
@@ -257,7 +259,8 @@ _CASE = re.compile(r"(?<![\w'])([^\W\d_]{3,}?)(?:n[ıiuü]n|y[ıiuü]|y[ae]|[dt]
 
 
 def _stem(match: re.Match) -> str:
-    return match[0] if is_known_word(match[0]) or match[0].lower() in _WORDS else match[1]
+    word = match[0].lower()
+    return match[0] if is_known_word(word) or word in _WORDS or word in SCALE_WORDS else match[1]
 
 
 #: A name given in English ('call the triangle sola', 'the kick is the tang'): its words are the musician's.
