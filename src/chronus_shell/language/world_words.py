@@ -263,6 +263,7 @@ def _stem(match: re.Match) -> str:
     return match[0] if is_known_word(word) or word in _WORDS or word in SCALE_WORDS else match[1]
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: A name given in English ('call the triangle sola', 'the kick is the tang'): its words are the musician's.
 _GIVES_A_NAME = re.compile(r"^\s*(?:call|name|label|rename)\b|\b(?:is|are)\s+(?:the|my)\s+[\w-]+[.!]?\s*$", re.I)
 #: Words of one language only where that language is spoken: a Turkish 'sola' (an Italian or Spanish 'sola' is a solo).
@@ -279,7 +280,8 @@ def world_in_english(line: str, named_after: re.Pattern) -> str:
     #                                                                                  whose words are not there is skipped)
     name = named_after.match(line)
     head, tail = (line[:name.end()], line[name.end():]) if name is not None and name.end() < len(line) else (line, "")
-    head = _WORD.sub(lambda m: _WORDS[m.group(1).lower()], head)
+    if not _WORDS.keys().isdisjoint(_LETTER_RUN.findall(head.lower())):   # (one pass of a dict: most lines have none)
+        head = _WORD.sub(lambda m: _WORDS[m.group(1).lower()], head)
     if _TURKISH.search(line):
         head = _CASE.sub(_stem, re.sub(r"\bsola\b", _TURKISH_WORDS["sola"], head, flags=re.I))
     return head + tail
