@@ -162,3 +162,37 @@ def test_a_refusals_column_is_within_the_line_typed():
     with pytest.raises(LanguageError) as err:
         translator.translate("resonance o the filter to 2")
     assert err.value.column is None or err.value.column <= len("resonance o the filter to 2")
+
+
+@pytest.mark.parametrize("naming, name", [("kalla trianglen för orgeln", "orgeln"), ("goi triangle la dan", "dan"),
+                                          ("triangle jiao pipa", "pipa"), ("yung triangle ay keyboard", "keyboard"),
+                                          ("triangle tuh gitar gue", "gitar"), ("triangle niech będzie smyczki", "smyczki"),
+                                          ("triangle'a org diyorum", "org"), ("triangle itakuwa kinanda", "kinanda"),
+                                          ("triangeln heter padden", "padden")])
+def test_a_sound_named_with_each_languages_own_turn(naming, name):
+    assert last(*NAMED, naming, f"{name} +2 db") == last(*NAMED, "triangle +2 db")
+
+
+@pytest.mark.parametrize("line", ["hats offbeats", "kick punchy", "the triangle warmer"])
+def test_a_sound_and_a_word_after_it_name_nothing(line):
+    drums = (*NAMED, "/patch/create hat1 hat", "/patch/connect hat1 master", "/patch/create kick1 kick", "/patch/connect kick1 master")
+    from chronus_shell.language.world_words import world_in_english
+    from chronus_shell.language.other_languages import _NAMED_AFTER
+    assert world_in_english(line, _NAMED_AFTER) == line and drums
+
+
+@pytest.mark.parametrize("phrase, english", [
+    ("lakasan mo yung kick ng 2db", "kick up 2 db"), ("kick tsaka snare hinaan ng 3db", "kick and snare down 3 db"),
+    ("przyspiesz do 134 przez 8 taktów", "speed up to 134 over 8 bars"), ("kick głośniej o 3 dB", "kick louder by 3 db"),
+    ("save jadi malam_minggu", "save as malam_minggu"), ("load yang demo_akustik", "load demo_akustik"),
+    ("8 ölçüde fade out yap ve dur", "fade out over 8 bars and stop"), ("kai shi lu yin", "start recording"),
+])
+def test_more_studio_turns_of_the_seven_languages_and_taglish(phrase, english):
+    drums = ("/patch/create kick1 kick", "/patch/connect kick1 master", "/patch/create snare1 snare", "/patch/connect snare1 master",
+             "/seq/add kick kick1 x...x...x...x...", "/seq/add snare snare1 ....x.......x...", "/mod/kick1/gain 0.5", "tempo 120")
+    assert last(*drums, phrase) == last(*drums, english)
+
+
+@pytest.mark.parametrize("no", ["bu", "hindi", "nie", "yok"])
+def test_a_glides_target_corrected_after_a_no_of_more_languages(no):
+    assert last("tempo 100", "speed up to 110 over 8 bars", f"{no}, 108") == ["/seq/bpm 108.0 ramp 32"]

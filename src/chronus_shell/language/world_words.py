@@ -13,27 +13,35 @@ from .parser_harmony_keys import SCALE_WORDS
 from .vocabulary import is_known_word
 
 #: A sound given a name ('triangle shi gangqin', 'kick itu gendang', 'square är synthen', 'saw to mój bas', 'hat ni
-#: shaker', 'sine la melody', 'sine ney olsun', 'triangle benim bağlamam'): said as 'the triangle is the gangqin'. An
-#: English 'to' names only with a Polish 'mój' ('hats to offbeats', 'kick to min level' name nothing); a 'la', only a word
-#: the language does not know ('triangle la mp' is a level).
-_SOUNDS = r"(?:the\s+)?(?:saw|sine|square|triangle|tri|kick|snare|hat|hats|hihat|clap|noise|pulse|fm|pluck|sub|808)"
+#: shaker', 'sine la melody', 'sine ney olsun', 'triangle benim bağlamam', 'kalla squaren för arpen', 'goi triangle la
+#: guitar', 'yung square ay synth', "saw'a reese diyorum"): said as 'the triangle is the gangqin'. An English 'to' names
+#: only with a Polish 'mój' ('hats to offbeats', 'kick to min level' name nothing); a 'la' or 'ay' a word the language
+#: does not know, unless a verb of naming or a particle after the name says it is one ('triangle la mp' is a level).
+_SOUND = r"(?P<sound>saw|sine|square|triangel|triangle|tri|kick|snare|hat|hats|hihat|clap|noise|pulse|fm|pluck|sub|808)" \
+         r"(?:'?(?:a|e|ya|ye|ı|i|u|ü)|en|n|et)?"
+_COPULA = r"är|heter|kallar\s+vi|för|ni|ndiyo|itu|tuh|adalah|shi|jiu\s+shi|jiao|dang|dat\s+ten\s+la|la|là|to|jest|" \
+          r"niech\s+będzie|będzie|nazwijmy|ay|=|itakuwa|tuiite|tuite|benim"
+_CALLING = r"(?:goi|gọi|kalla)"          # a verb of naming before the sound (an English "call": part_labels.py)
+_PARTICLES = r"gue|ya|nhe|yangu|wangu|ko\s+yan|ko|natin|diyorum|diyelim|olsun|saya|ku|min|mitt"
 _MINE = {"to": "mój|moja|moje", "är": "min|mitt|mina", "ni": "wangu|yangu", "itu": "saya|ku", "adalah": "saya|ku"}
+_NAME_ENDING = {"benim": r"(?:ım|im|um|üm|m)$", "będzie": r"(?:iem|em)$"}   # ('benim padim', 'będzie basem')
 _MARKINGS = {"piano", "forte", "pianissimo", "fortissimo", "mezzo", "mezzoforte", "mezzopiano"}
 
 
 def _named(match: re.Match) -> str:
-    copula, mine, name = match["copula"].lower(), (match["mine"] or "").strip().lower(), match["name"]
-    if mine and not re.fullmatch(_MINE.get(copula, "(?!)"), mine) or copula == "to" and not mine or copula == "la" and \
-            (is_known_word(name) or len(name) < 4 or name.lower() in _MARKINGS):
+    copula, mine, name = re.sub(r"\s+", " ", match["copula"] or "").lower(), (match["mine"] or "").strip().lower(), match["name"]
+    said_so = bool(match["calling"] or match["after"])
+    if mine and not re.fullmatch(_MINE.get(copula, "(?!)"), mine) or copula == "to" and not mine or not said_so and \
+            (not copula or copula in ("la", "ay") and (is_known_word(name) or len(name) < 4 or name.lower() in _MARKINGS)):
         return match[0]
-    return f"the {match[1]} is the {name}"
+    name = re.sub(_NAME_ENDING[copula], "", name) if copula in _NAME_ENDING and len(name) > 4 else name
+    sound = "triangle" if match["sound"].lower() == "triangel" else match["sound"].lower()
+    return f"the {sound} is the {name}"
 
 
 _NAMING = [(re.compile(p, re.I), r) for p, r in (
-    (rf"^({_SOUNDS})\s+(?P<copula>är|ni|itu|adalah|shi|jiu\s+shi|la|là|to|jest)\s+"
-     r"(?P<mine>(?:mój|moja|moje|min|mitt|mina|wangu|yangu|saya|ku)\s+)?(?P<name>[^\W\d_][\w-]*)[.!]?$", _named),
-    (rf"^({_SOUNDS})\s+([^\W\d_][\w-]*)\s+olsun[.!]?$", r"the \1 is the \2"),
-    (rf"^({_SOUNDS})\s+benim\s+([^\W\d_][\w-]*?)(?:ım|im|um|üm|m)[.!]?$", r"the \1 is the \2"),
+    (rf"^(?:(?P<calling>{_CALLING})\s+)?(?:(?:the|yung)\s+)?{_SOUND},?\s+(?:(?P<copula>{_COPULA})\s+)?(?P<mine>(?:mój|moja|moje|min|mitt|mina|"
+     rf"wangu|yangu|saya|ku)\s+)?(?P<name>[^\W\d_][\w-]*)(?P<after>(?:\s+(?:{_PARTICLES}))+)?[.!]?$", _named),
 )]
 
 
@@ -48,6 +56,14 @@ def _solfege_key(match: re.Match) -> str:
     return f"{_SOLFEGE[match[1].lower()]} {'minor' if match[2].lower() == 'thu' else 'major'}"
 
 
+_WAY = {"lakasan": "up", "hinaan": "down"}
+
+
+def _tagalog_step(match: re.Match) -> str:
+    """'lakasan mo yung keys ng 2db': the keys up 2 dB ('hinaan': down)."""
+    return f"{match[2]} {_WAY[match[1].lower()]} "
+
+
 def _beat_of(match: re.Match) -> str:
     """'zhi zai di san pai': only on the third beat."""
     return f"only on {'yi er san si'.split().index(match[1].lower()) + 1}"
@@ -57,6 +73,38 @@ def _beat_of(match: re.Match) -> str:
 _CASE_ENDING = re.compile(r"\b([A-G](?:#|b)?|[A-ZÇŞÖÜ][a-zçğıöşü]+)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b")
 _SOLFEGE = {"do": "c", "re": "d", "rê": "d", "mi": "e", "fa": "f", "sol": "g", "la": "a", "si": "b"}
 _TURNS = [(re.compile(p, re.I), r) for p, r in (
+    # session 47's second round first (each a whole turn, before the general words of the rules below)
+    (r"^save\s+(?:jadi|sebagai|bilang)\s+", "save as "), (r"^(load|open)\s+(?:yang|si|ang)\s+(?=\S+$)", r"\1 "),
+    (r"^(?:oturumu\s+)?(\S+)\s+olarak\s+kaydet$", r"save as \1"), (r"^(\S+?)'?(?:n?[ıiuü])?\s+yükle$", r"load \1"),
+    (r"\b(\d+)\s+ölçü\s+sonra\s+girsin\b", r"comes in after \1 bars"), (r"^(\S+?)\s+geri\s+getir$", r"bring back the \1"),
+    (r"\byarım\s+tempo\b", "half time"), (r"%(\d+)\b", r"\1%"), (r"^ton\s+(?=[A-Ga-g](?:#|b)?\b)", "key "), (r"\byok\s+yok\b", "no"),
+    (r"^(\d+)\s+ölçüde\s+(fade\s+(?:out|in))(?:\s+yap)?\b", r"\2 over \1 bars"), (r"\b(\d+)\s+ölçüde\s+kabarsın\b", r"swells over \1 bars"),
+     (r"\s+ve\s+dur$", " and stop"),
+    (r"\bcofnij\s+połowę\b", "halfway back"), (r"^(.+?)\s+też\s+tak\s+samo$", r"the same for \1"), (r"\bmiało\s+być\b", "i meant"),
+    (r"\bprzyspiesz\s+do\b", "speed up to"), (r"\bzwolnij\s+do\b", "slow down to"), (r"\bkażdy\s+po\s+dwa\s+takty\b", "two bars each"),
+    (r"\bkażdy\s+po\s+jednym\s+takcie\b", "one bar each"), (r"\bw\s+(\d+)\.?\s+takcie\b", r"at bar \1"), (r"\bharmoniczn[ąa]\s+molow[ąa]\b", "harmonic minor"),
+    (r",?\s*dalej\s+od\s+([A-Ga-g](?:#|b)?)$", r" on \1"), (r"\bo\s+(?=\d+(?:\.\d+)?\s*db\b)", "by "), (r"\bi\s+koniec$", "and stop"),
+    (r"\bwięcej\s+pogłosu\b", "more reverb"),
+    (r"\bchoi\s+tiep\b", "continue"), (r"\ba\s+nham\b", "no"), (r"\bnhanh\s+gap\s+doi\b", "double time"), (r"\bthem\s+chut\b", "a bit of"),
+    (r"\btha\s+hop\s+am\s+ra\b", "release the chord"), (r"\bmoi\s+hop\s+am\s+hai\s+o\s+nhip\b", "two bars each"),
+    (r"\btat\s+ca\s+ha\s+nua\s+cung\b", "transpose everything down a semitone"), (r"\btat\s+ca\s+len\s+nua\s+cung\b", "transpose everything up a semitone"),
+    (r"\bkep\s+capo\s+(?:phim\s+)?(\d+)\b", r"capo \1"), (r"\bvao\s+tu\s+tu\b", "fades in"), (r"\bto\s+dan\s+len\b", "swells"),
+    (r"^mo\s+bai\b", "load"), (r"^ngung\s+thu\s+am\b", "stop recording"), (r"^thu\s+am\s*,\s*ten\b", "record, call it"), (r"^thu\s+am$", "record"),
+    (r"\bdung\s+giong\s+", "key "), (r"\b(do|re|mi|fa|sol|la|si)\s+thu\s+hoa\s+am\b", lambda m: f"{_SOLFEGE[m[1].lower()]} harmonic minor"),
+    (r"\bxian\s+ting\s+yi\s+xia\b", "stop"), (r"\bbu\s+hao\s+yi\s+si\b", "sorry"), (r"\bmei\s+ge\s+shi\s+liu\s+fen\s+yin\s+fu\b", "every 16th"),
+    (r"\b(\d+)%\s+gai\s+lv\b", r"chance \1%"), (r"\b(?:shi\s+)?([A-G](?:#|b)?)\s+diao\s+wu\s+sheng\b", r"key \1 major pentatonic"),
+    (r"\byong\s+([A-G](?:#|b)?)\s+xiao\s+diao\b", r"key \1 minor"), (r"\bxian\s+zai\b", "now"), (r"^song\s+kai\b", "release"),
+    (r"\blv\s+bo\s+qi\b", "filter"), (r"\bcong\s+(\d\S*)\s+dao\s+(?=\d)", r"from \1 to "), (r"\b(\d+)\s+ge\s+xiao\s+jie\s+hou\s+jin\s+lai\b", r"comes in after \1 bars"),
+    (r"^kai\s+shi\s+lu\s+yin\s*,?\s*jiao\b", "record, call it"), (r"^kai\s+shi\s+lu\s+yin\b", "start recording"), (r"\bwang\s+(zuo|you)\b", lambda m: "left" if m[1].lower() == "zuo" else "right"),
+    (r"^di\s+(\d+)\s+xiao\s+jie\s+ting\s+zhi$", r"stop at bar \1"), (r"^di\s+(\d+)\s+xiao\s+jie\s+(\S+)\s+ting$", r"\2 drops out at bar \1"),
+    (r"^(.+?)\s+ye\s+yiyang$", r"the same for \1"), (r"\bxiao\s+(?=\d+(?:\.\d+)?\s*db\b)", "down "), (r"\b(\w+)\s+chui\s+(?=[a-g](?:#|b)?\d)", r"\1 plays "),
+    # Tagalog (Taglish): 'lakasan mo yung keys ng 2db', 'sobra, ibalik mo yung kalahati', 'lipat tayo sa A major'
+    (r"\bay\s+hindi\b|\bay\s+mali\b", "no"), (r"\bibalik\s+mo\s+(?:yung\s+)?kalahati\b", "halfway back"), (r"\blipat\s+tayo\s+sa\b", "switch to"),
+    (r"^balik\s+na\s+(?:yung\s+)?(\S+)$", r"bring back the \1"), (r"\blagyan\s+(?:ng\s+)?", "add "), (r"\bsa\s+(kanan|kaliwa)\b", r"\1"),
+    (r"\bsa\s+bawat\s+beat\b", "on every beat"), (r"\s+sa\s+(?:chorus|verse|bridge|intro)$", ""), (r",\s*parang\s+.*$", ""),
+    (r"\b(lakasan|hinaan)\s+(?:mo\s+)?(?:yung\s+)?(\S+)\s+ng\s+(?=\d)", _tagalog_step),
+    (r"\b(\S+)\s+tsaka\s+(\S+)\s+(lakasan|hinaan)\s+ng\s+(?=\d)", lambda m: f"{m[1]} and {m[2]} {_WAY[m[3].lower()]} "),
+    (r"\bng\s+(?=\d)", "by "), (r"\s+na\s+lang\b", ""), (r"\s+pala[.!]*$", ""), (r"\bmga\s+(?=\d)", ""), (r"^sige\s*,?\s*tuloy\s+lang\b", "continue"),
     # Turkish: a name's case ending after an apostrophe ('Hicazkar'a', "A'dan", "120'ye"), 'X için de aynısı', spans
     (r"^(.+?)\s+(\d+)'?[dt][ae]n\s+(\d+)'?y?[ae]\s+aç$", r"sweep \1 from \2 to \3"),
     (r"^(?:(?P<bars>\d+)\s+ölçüde\s+)?(?P<bpm>\d+)'?y?[ae]\s+(?P<verb>hızlan|yavaşla)\b", _tempo_to),
@@ -211,7 +259,8 @@ _WORDS = {
     "akor": "chord", "yukarı": "up", "aşağı": "down", "hızlan": "speed up", "yavaşla": "slow down",
     "filtreyi": "the filter", "geç": "switch to", "yine": "on", "davulu": "davul", "dörtlüklerle": "in quarter notes",
     "sekizliklerle": "in eighths", "oktav": "octave", "bir": "one", "başlat": "start", "durdur": "stop",
-    "kaydet": "save", "yükle": "load", "minör": "minor", "majör": "major", "ortaya": "center",
+    "kaydet": "save", "yükle": "load", "minör": "minor", "majör": "major", "ortaya": "center", "kısık": "quieter", "çek": "", "notaları": "notes", "akoru": "chord", "yap": "",
+    "filtre": "filter", "kabarsın": "swells", "çık": "speed up",
     # Indonesian
     "bukan": "no", "nggak": "no", "enggak": "no", "maaf": "sorry", "dikit": "a bit", "sedikit": "a bit",
     "kecilin": "quieter", "gedein": "louder", "kiri": "left", "kanan": "right", "dikurangin": "less",
@@ -234,7 +283,8 @@ _WORDS = {
     "wyciszenie": "fade out", "wypada": "drops out", "wchodzi": "comes in", "oktawę": "an octave", "wyżej": "up",
     "niżej": "down", "dodaj": "add", "szybciej": "faster", "wolniej": "slower", "feedbacku": "feedback",
     "delayu": "the delay", "basie": "the bas", "stabie": "the stab", "kicka": "the kick", "jaśniej": "brighter",
-    "ciemniej": "darker", "wycisz": "mute",
+    "ciemniej": "darker", "wycisz": "mute", "połowę": "half", "pogłosu": "reverb", "daj": "use", "puść": "release", "grają": "play",
+    "wyciszaj": "fade out", "koniec": "stop", "wchodzą": "come in", "powoli": "slowly", "stopa": "kick", "zwolnij": "slow down",
     # Swahili
     "hapana": "no", "samahani": "sorry", "nilimaanisha": "i meant", "anza": "start", "simama": "stop", "juu": "up",
     "chini": "down", "kidogo": "a bit", "punguza": "down", "ongeza": "louder", "kushoto": "left", "kulia": "right",
@@ -242,8 +292,12 @@ _WORDS = {
     "shika": "hold", "sasa": "now", "achia": "release", "tengua": "undo", "polepole": "slowly", "iingie": "fades in",
     "ianze": "comes in", "iondoke": "drops out", "imezidi": "too much", "kila": "every", "kitu": "thing", "weka": "set",
     "washa": "unmute", "tena": "again",
+    # Tagalog
+    "hindi": "no", "teka": "wait", "sige": "ok", "tuloy": "continue", "lakasan": "louder", "hinaan": "quieter", "yung": "the",
+    "sobra": "too much", "tsaka": "and", "kanan": "right", "kaliwa": "left", "dagdagan": "more", "bawasan": "less", "bawat": "every",
+    "konting": "a bit of", "balik": "back",
     # Vietnamese (without accents)
-    "khong": "no", "thoi": "no", "trai": "left", "phai": "right", "giu": "hold", "giam": "down", "tang": "up",
+    "khong": "no", "thoi": "no", "xuong": "down", "choi": "plays", "trai": "left", "phai": "right", "giu": "hold", "giam": "down", "tang": "up",
     "gio": "now", "dung": "stop",
     # Mandarin (pinyin)
     "xian": "now", "xianzai": "now",
