@@ -29,7 +29,8 @@ _MARKINGS = {"piano", "forte", "pianissimo", "fortissimo", "mezzo", "mezzoforte"
 
 
 def _named(match: re.Match) -> str:
-    copula, mine, name = re.sub(r"\s+", " ", match["copula"] or "").lower(), (match["mine"] or "").strip().lower(), match["name"]
+    copula, name = re.sub(r"\s+", " ", match["copula"] or "").lower(), match["name"]
+    mine = (match["mine"] or "").strip().lower()
     said_so = bool(match["calling"] or match["after"])
     if mine and not re.fullmatch(_MINE.get(copula, "(?!)"), mine) or copula == "to" and not mine or not said_so and \
             (not copula or copula in ("la", "ay") and (is_known_word(name) or len(name) < 4 or name.lower() in _MARKINGS)):
@@ -40,8 +41,9 @@ def _named(match: re.Match) -> str:
 
 
 _NAMING = [(re.compile(p, re.I), r) for p, r in (
-    (rf"^(?:(?P<calling>{_CALLING})\s+)?(?:(?:the|yung)\s+)?{_SOUND},?\s+(?:(?P<copula>{_COPULA})\s+)?(?P<mine>(?:mój|moja|moje|min|mitt|mina|"
-     rf"wangu|yangu|saya|ku)\s+)?(?P<name>[^\W\d_][\w-]*)(?P<after>(?:\s+(?:{_PARTICLES}))+)?[.!]?$", _named),
+    (rf"^(?:(?P<calling>{_CALLING})\s+)?(?:(?:the|yung)\s+)?{_SOUND},?\s+(?:(?P<copula>{_COPULA})\s+)?"
+     rf"(?P<mine>(?:mój|moja|moje|min|mitt|mina|wangu|yangu|saya|ku)\s+)?(?P<name>[^\W\d_][\w-]*)"
+     rf"(?P<after>(?:\s+(?:{_PARTICLES}))+)?[.!]?$", _named),
 )]
 
 
@@ -76,40 +78,54 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     # session 47's second round first (each a whole turn, before the general words of the rules below)
     (r"^save\s+(?:jadi|sebagai|bilang)\s+", "save as "), (r"^(load|open)\s+(?:yang|si|ang)\s+(?=\S+$)", r"\1 "),
     (r"^(?:oturumu\s+)?(\S+)\s+olarak\s+kaydet$", r"save as \1"), (r"^(\S+?)'?(?:n?[ıiuü])?\s+yükle$", r"load \1"),
-    (r"\b(\d+)\s+ölçü\s+sonra\s+girsin\b", r"comes in after \1 bars"), (r"^(\S+?)\s+geri\s+getir$", r"bring back the \1"),
-    (r"\byarım\s+tempo\b", "half time"), (r"%(\d+)\b", r"\1%"), (r"^ton\s+(?=[A-Ga-g](?:#|b)?\b)", "key "), (r"\byok\s+yok\b", "no"),
-    (r"^(\d+)\s+ölçüde\s+(fade\s+(?:out|in))(?:\s+yap)?\b", r"\2 over \1 bars"), (r"\b(\d+)\s+ölçüde\s+kabarsın\b", r"swells over \1 bars"),
-     (r"\s+ve\s+dur$", " and stop"),
-    (r"\bcofnij\s+połowę\b", "halfway back"), (r"^(.+?)\s+też\s+tak\s+samo$", r"the same for \1"), (r"\bmiało\s+być\b", "i meant"),
-    (r"\bprzyspiesz\s+do\b", "speed up to"), (r"\bzwolnij\s+do\b", "slow down to"), (r"\bkażdy\s+po\s+dwa\s+takty\b", "two bars each"),
-    (r"\bkażdy\s+po\s+jednym\s+takcie\b", "one bar each"), (r"\bw\s+(\d+)\.?\s+takcie\b", r"at bar \1"), (r"\bharmoniczn[ąa]\s+molow[ąa]\b", "harmonic minor"),
-    (r",?\s*dalej\s+od\s+([A-Ga-g](?:#|b)?)$", r" on \1"), (r"\bo\s+(?=\d+(?:\.\d+)?\s*db\b)", "by "), (r"\bi\s+koniec$", "and stop"),
-    (r"\bwięcej\s+pogłosu\b", "more reverb"),
-    (r"\bchoi\s+tiep\b", "continue"), (r"\ba\s+nham\b", "no"), (r"\bnhanh\s+gap\s+doi\b", "double time"), (r"\bthem\s+chut\b", "a bit of"),
+    (r"\b(\d+)\s+ölçü\s+sonra\s+girsin\b", r"comes in after \1 bars"),
+    (r"^(\S+?)\s+geri\s+getir$", r"bring back the \1"), (r"\byarım\s+tempo\b", "half time"), (r"%(\d+)\b", r"\1%"),
+    (r"^ton\s+(?=[A-Ga-g](?:#|b)?\b)", "key "), (r"\byok\s+yok\b", "no"),
+    (r"^(\d+)\s+ölçüde\s+(fade\s+(?:out|in))(?:\s+yap)?\b", r"\2 over \1 bars"),
+    (r"\b(\d+)\s+ölçüde\s+kabarsın\b", r"swells over \1 bars"), (r"\s+ve\s+dur$", " and stop"),
+    (r"\bcofnij\s+połowę\b", "halfway back"), (r"^(.+?)\s+też\s+tak\s+samo$", r"the same for \1"),
+    (r"\bmiało\s+być\b", "i meant"), (r"\bprzyspiesz\s+do\b", "speed up to"), (r"\bzwolnij\s+do\b", "slow down to"),
+    (r"\bkażdy\s+po\s+dwa\s+takty\b", "two bars each"), (r"\bkażdy\s+po\s+jednym\s+takcie\b", "one bar each"),
+    (r"\bw\s+(\d+)\.?\s+takcie\b", r"at bar \1"), (r"\bharmoniczn[ąa]\s+molow[ąa]\b", "harmonic minor"),
+    (r",?\s*dalej\s+od\s+([A-Ga-g](?:#|b)?)$", r" on \1"), (r"\bo\s+(?=\d+(?:\.\d+)?\s*db\b)", "by "),
+    (r"\bi\s+koniec$", "and stop"), (r"\bwięcej\s+pogłosu\b", "more reverb"), (r"\bchoi\s+tiep\b", "continue"),
+    (r"\ba\s+nham\b", "no"), (r"\bnhanh\s+gap\s+doi\b", "double time"), (r"\bthem\s+chut\b", "a bit of"),
     (r"\btha\s+hop\s+am\s+ra\b", "release the chord"), (r"\bmoi\s+hop\s+am\s+hai\s+o\s+nhip\b", "two bars each"),
-    (r"\btat\s+ca\s+ha\s+nua\s+cung\b", "transpose everything down a semitone"), (r"\btat\s+ca\s+len\s+nua\s+cung\b", "transpose everything up a semitone"),
-    (r"\bkep\s+capo\s+(?:phim\s+)?(\d+)\b", r"capo \1"), (r"\bvao\s+tu\s+tu\b", "fades in"), (r"\bto\s+dan\s+len\b", "swells"),
-    (r"^mo\s+bai\b", "load"), (r"^ngung\s+thu\s+am\b", "stop recording"), (r"^thu\s+am\s*,\s*ten\b", "record, call it"), (r"^thu\s+am$", "record"),
-    (r"\bdung\s+giong\s+", "key "), (r"\b(do|re|mi|fa|sol|la|si)\s+thu\s+hoa\s+am\b", lambda m: f"{_SOLFEGE[m[1].lower()]} harmonic minor"),
-    (r"\bxian\s+ting\s+yi\s+xia\b", "stop"), (r"\bbu\s+hao\s+yi\s+si\b", "sorry"), (r"\bmei\s+ge\s+shi\s+liu\s+fen\s+yin\s+fu\b", "every 16th"),
-    (r"\b(\d+)%\s+gai\s+lv\b", r"chance \1%"), (r"\b(?:shi\s+)?([A-G](?:#|b)?)\s+diao\s+wu\s+sheng\b", r"key \1 major pentatonic"),
-    (r"\byong\s+([A-G](?:#|b)?)\s+xiao\s+diao\b", r"key \1 minor"), (r"\bxian\s+zai\b", "now"), (r"^song\s+kai\b", "release"),
-    (r"\blv\s+bo\s+qi\b", "filter"), (r"\bcong\s+(\d\S*)\s+dao\s+(?=\d)", r"from \1 to "), (r"\b(\d+)\s+ge\s+xiao\s+jie\s+hou\s+jin\s+lai\b", r"comes in after \1 bars"),
-    (r"^kai\s+shi\s+lu\s+yin\s*,?\s*jiao\b", "record, call it"), (r"^kai\s+shi\s+lu\s+yin\b", "start recording"), (r"\bwang\s+(zuo|you)\b", lambda m: "left" if m[1].lower() == "zuo" else "right"),
-    (r"^di\s+(\d+)\s+xiao\s+jie\s+ting\s+zhi$", r"stop at bar \1"), (r"^di\s+(\d+)\s+xiao\s+jie\s+(\S+)\s+ting$", r"\2 drops out at bar \1"),
-    (r"^(.+?)\s+ye\s+yiyang$", r"the same for \1"), (r"\bxiao\s+(?=\d+(?:\.\d+)?\s*db\b)", "down "), (r"\b(\w+)\s+chui\s+(?=[a-g](?:#|b)?\d)", r"\1 plays "),
+    (r"\btat\s+ca\s+ha\s+nua\s+cung\b", "transpose everything down a semitone"),
+    (r"\btat\s+ca\s+len\s+nua\s+cung\b", "transpose everything up a semitone"),
+    (r"\bkep\s+capo\s+(?:phim\s+)?(\d+)\b", r"capo \1"), (r"\bvao\s+tu\s+tu\b", "fades in"),
+    (r"\bto\s+dan\s+len\b", "swells"), (r"^mo\s+bai\b", "load"), (r"^ngung\s+thu\s+am\b", "stop recording"),
+    (r"^thu\s+am\s*,\s*ten\b", "record, call it"), (r"^thu\s+am$", "record"), (r"\bdung\s+giong\s+", "key "),
+    (r"\b(do|re|mi|fa|sol|la|si)\s+thu\s+hoa\s+am\b", lambda m: f"{_SOLFEGE[m[1].lower()]} harmonic minor"),
+    (r"\bxian\s+ting\s+yi\s+xia\b", "stop"), (r"\bbu\s+hao\s+yi\s+si\b", "sorry"),
+    (r"\bmei\s+ge\s+shi\s+liu\s+fen\s+yin\s+fu\b", "every 16th"), (r"\b(\d+)%\s+gai\s+lv\b", r"chance \1%"),
+    (r"\b(?:shi\s+)?([A-G](?:#|b)?)\s+diao\s+wu\s+sheng\b", r"key \1 major pentatonic"),
+    (r"\byong\s+([A-G](?:#|b)?)\s+xiao\s+diao\b", r"key \1 minor"), (r"\bxian\s+zai\b", "now"),
+    (r"^song\s+kai\b", "release"), (r"\blv\s+bo\s+qi\b", "filter"),
+    (r"\bcong\s+(\d\S*)\s+dao\s+(?=\d)", r"from \1 to "),
+    (r"\b(\d+)\s+ge\s+xiao\s+jie\s+hou\s+jin\s+lai\b", r"comes in after \1 bars"),
+    (r"^kai\s+shi\s+lu\s+yin\s*,?\s*jiao\b", "record, call it"), (r"^kai\s+shi\s+lu\s+yin\b", "start recording"),
+    (r"\bwang\s+(zuo|you)\b", lambda m: "left" if m[1].lower() == "zuo" else "right"),
+    (r"^di\s+(\d+)\s+xiao\s+jie\s+ting\s+zhi$", r"stop at bar \1"),
+    (r"^di\s+(\d+)\s+xiao\s+jie\s+(\S+)\s+ting$", r"\2 drops out at bar \1"),
+    (r"^(.+?)\s+ye\s+yiyang$", r"the same for \1"), (r"\bxiao\s+(?=\d+(?:\.\d+)?\s*db\b)", "down "),
+    (r"\b(\w+)\s+chui\s+(?=[a-g](?:#|b)?\d)", r"\1 plays "),
     # Tagalog (Taglish): 'lakasan mo yung keys ng 2db', 'sobra, ibalik mo yung kalahati', 'lipat tayo sa A major'
-    (r"\bay\s+hindi\b|\bay\s+mali\b", "no"), (r"\bibalik\s+mo\s+(?:yung\s+)?kalahati\b", "halfway back"), (r"\blipat\s+tayo\s+sa\b", "switch to"),
-    (r"^balik\s+na\s+(?:yung\s+)?(\S+)$", r"bring back the \1"), (r"\blagyan\s+(?:ng\s+)?", "add "), (r"\bsa\s+(kanan|kaliwa)\b", r"\1"),
-    (r"\bsa\s+bawat\s+beat\b", "on every beat"), (r"\s+sa\s+(?:chorus|verse|bridge|intro)$", ""), (r",\s*parang\s+.*$", ""),
-    (r"\b(lakasan|hinaan)\s+(?:mo\s+)?(?:yung\s+)?(\S+)\s+ng\s+(?=\d)", _tagalog_step),
+    (r"\bay\s+hindi\b|\bay\s+mali\b", "no"), (r"\bibalik\s+mo\s+(?:yung\s+)?kalahati\b", "halfway back"),
+    (r"\blipat\s+tayo\s+sa\b", "switch to"), (r"^balik\s+na\s+(?:yung\s+)?(\S+)$", r"bring back the \1"),
+    (r"\blagyan\s+(?:ng\s+)?", "add "), (r"\bsa\s+(kanan|kaliwa)\b", r"\1"),
+    (r"\bsa\s+bawat\s+beat\b", "on every beat"), (r"\s+sa\s+(?:chorus|verse|bridge|intro)$", ""),
+    (r",\s*parang\s+.*$", ""), (r"\b(lakasan|hinaan)\s+(?:mo\s+)?(?:yung\s+)?(\S+)\s+ng\s+(?=\d)", _tagalog_step),
     (r"\b(\S+)\s+tsaka\s+(\S+)\s+(lakasan|hinaan)\s+ng\s+(?=\d)", lambda m: f"{m[1]} and {m[2]} {_WAY[m[3].lower()]} "),
-    (r"\bng\s+(?=\d)", "by "), (r"\s+na\s+lang\b", ""), (r"\s+pala[.!]*$", ""), (r"\bmga\s+(?=\d)", ""), (r"^sige\s*,?\s*tuloy\s+lang\b", "continue"),
+    (r"\bng\s+(?=\d)", "by "), (r"\s+na\s+lang\b", ""), (r"\s+pala[.!]*$", ""), (r"\bmga\s+(?=\d)", ""),
+    (r"^sige\s*,?\s*tuloy\s+lang\b", "continue"),
     # Turkish: a name's case ending after an apostrophe ('Hicazkar'a', "A'dan", "120'ye"), 'X için de aynısı', spans
     (r"^(.+?)\s+(\d+)'?[dt][ae]n\s+(\d+)'?y?[ae]\s+aç$", r"sweep \1 from \2 to \3"),
     (r"^(?:(?P<bars>\d+)\s+ölçüde\s+)?(?P<bpm>\d+)'?y?[ae]\s+(?P<verb>hızlan|yavaşla)\b", _tempo_to),
-    (r"^(\S+)\s+makam(?:ı|ına)\s+geç\b", r"switch to \1"), (r"^(\S+)\s+makam(?:ı|ında)?\s*,?\s*(?:yine\s+)?([A-Ga-g](?:#|b)?)$", r"\1 on \2"), (r"^makam\s+(\S+)$", r"switch to \1"),
-    (r"\bmakam(?:ı|ına|ında)\b", "makam"), (r"^(\S+)\s+geç\b", r"switch to \1"), (r"(?<=\d)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b", ""),
+    (r"^(\S+)\s+makam(?:ı|ına)\s+geç\b", r"switch to \1"),
+    (r"^(\S+)\s+makam(?:ı|ında)?\s*,?\s*(?:yine\s+)?([A-Ga-g](?:#|b)?)$", r"\1 on \2"),
+    (r"^makam\s+(\S+)$", r"switch to \1"), (r"\bmakam(?:ı|ına|ında)\b", "makam"), (r"^(\S+)\s+geç\b", r"switch to \1"),
+    (r"(?<=\d)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b", ""),
     (r"^(\S+?)(?:da|de|ta|te)\s+(.+?)\s+tut\b", r"hold \2 on the \1"), (r"\s+ile\s+", " and "),
     (r",\s*\w+\s+gibi$", ""), (r"^(.+?)\s+için\s+de\s+aynısı$", r"the same for \1"),
     (r"^aynısı\s+(.+?)\s+için$", r"the same for \1"), (r"\b(\d+)\.\s*ölçüde\s+dur\b", r"stop at bar \1"),
@@ -142,9 +158,9 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(\d+)\s+birama\b", r"over \1 bars"),
     (r"\bsatu\s+birama\s+satu\b|\bsatu\s+birama\s+masing-masing\b", "one bar each"), (r"\bnada\s+dasar\b", "key"),
     (r"\blebih\s+cepat\b", "faster"), (r"\blebih\s+lambat\b", "slower"), (r"\blebih\s+terang\b", "brighter"),
-    (r"\blebih\s+gelap\b", "darker"),
-    (r"\bke\s+tengah\b|\bdi\s+tengah\b", "center"), (r"\blebih\s+keras\b", "louder"), (r"\blebih\s+pelan\b", "quieter"),
-    (r"\bpelan-pelan\b", "slowly"), (r"\bsemua\s+naik\s+satu\s+nada\b", "everything up a whole step"),
+    (r"\blebih\s+gelap\b", "darker"), (r"\bke\s+tengah\b|\bdi\s+tengah\b", "center"), (r"\blebih\s+keras\b", "louder"),
+    (r"\blebih\s+pelan\b", "quieter"), (r"\bpelan-pelan\b", "slowly"),
+    (r"\bsemua\s+naik\s+satu\s+nada\b", "everything up a whole step"),
     (r"\bsemua\s+naik\s+setengah\s+nada\b", "everything up a semitone"), (r"\bke\s+(kiri|kanan)\b", r"\1"),
     (r"\bsimpan\s+jadi\b", "save as"), (r"\bbuka\s+sesi\b", "load"), (r"\btetap\s+(?=[a-g]\b)", "on "),
     (r"\b(?:kecepetan|kecepatan)\s*,\s*(?=\d)", "too fast, "), (r"\bkelambatan\s*,\s*(?=\d)", "too slow, "),
@@ -178,7 +194,6 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(kick|clap|bas|snare|hihaty?|stab)\s+i\s+(?=(?:kick|clap|bas|snare|hihaty?|stab)\b)", r"\1 and "),
     (r"\b(\w+)\s+(?:gra|main|spelar|danh|chal)\s+(?=[a-g](?:#|b)?\d)", r"\1 plays "),
     (r"\bna\s+każdą\s+ćwiartkę\b", "on every beat"), (r"\bplus\s+ostatnia\s+szesnastka\b", "and the last 16th"),
-   
     # Swahili: 'vivyo hivyo kwa X', 'juu kidogo', 'bar moja kila moja', 'kwa bar 8', 'baada ya bar 4', 'bar ya 16'
     (r"\bharaka\s+zaidi\b", "faster"), (r"\bpolepole\s+zaidi\b", "slower"), (r"\bkatikati\b", "center"),
     (r"^vivyo\s+hivyo\s+kwa\s+(.+)$", r"the same for \1"), (r"\bbar\s+moja\s+kila\s+moja\b", "one bar each"),
@@ -194,15 +209,14 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\bcham\s+lai\s+con\b", "slow down to"), (r"\bnhanh\s+len\s+con\b", "speed up to"),
     (r"\bqua\s+to\s+roi\b", "too much"), (r"\bgiam\s+mot\s+nua\b", "halfway back"), (r"\bto\s+hon\b", "louder"),
     (r"\bnho\s+(?:hon|lai)\b", "quieter"), (r"^bat\s+dau\b", "start"), (r"^tat\s+(?=[a-z])", "mute "),
-    (r"^bat\s+lai\s+(?=[a-z])", "unmute "), (r"\bo\s+giua\b|\bra\s+giua\b", "center"),
-    (r"\bnhanh\s+hon\b", "faster"),
+    (r"^bat\s+lai\s+(?=[a-z])", "unmute "), (r"\bo\s+giua\b|\bra\s+giua\b", "center"), (r"\bnhanh\s+hon\b", "faster"),
     (r"\bcham\s+(?:hon|lai)\b", "slower"), (r"\btoi\s+hon\b", "darker"), (r"\bsang\s+hon\b", "brighter"),
     (r"\bmot\s+chut\b|\bchut\s+xiu\b", "a bit"), (r"\bnhieu\s+hon\b", "more"), (r"\bit\s+hon\b", "less"),
     (r"^(.+?)\s+cung\s+vay$", r"the same for \1"),
     (r"\bqua\s+(trai|phai)\b", lambda m: "left" if m[1].lower() == "trai" else "right"),
     (r"\btren\s+(?=[a-z])", "on the "), (r"\bcho\s+(?=[a-z])", "on the "), (r"\bdoi\s+giong\s+(?:sang\s+)?", "key "),
-    (r"\b(do|re|rê|mi|fa|sol|la|si)\s+(thu|truong)\b", _solfege_key),
-    (r"\bnot\s+den\b", "quarter notes"), (r"\bnot\s+moc\s+doi\b", "sixteenths"), (r"\bnot\s+moc\b", "eighths"),
+    (r"\b(do|re|rê|mi|fa|sol|la|si)\s+(thu|truong)\b", _solfege_key), (r"\bnot\s+den\b", "quarter notes"),
+    (r"\bnot\s+moc\s+doi\b", "sixteenths"), (r"\bnot\s+moc\b", "eighths"),
     (r"\b(?:trong|qua)\s+(\d+)\s+o\s+nhip\b", r"over \1 bars"), (r"\b(\d+)\s+o\s+nhip\b", r"\1 bars"),
     (r"\b(?:o|tu)\s+o\s+nhip\s+(\d+)\b", r"at bar \1"), (r"\bmoi\s+hop\s+am\s+mot\s+o\s+nhip\b", "one bar each"),
     (r"\bgiu\s+hop\s+am\b", "hold"), (r"\b(?:nha|tha)\s+hop\s+am\b", "release the chord"), (r"\bhop\s+am\b", "chord"),
@@ -232,12 +246,12 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\bsi\s+fen\s+yin\s+fu\b", "quarter notes"), (r"\bshi\s+liu\s+fen\s+yin\s+fu\b", "sixteenths"),
     (r"\bguan\s+diao\b", "off"), (r"\bjing\s+yin\b", "mute"), (r"\bhui\s+lai\b", "back in"),
     (r"\bban\s+su\b", "half time"), (r"\bjia\s+bei\b", "double time"),
-    (r"\bzhi\s+zai\s+di\s+(yi|er|san|si)\s+pai\b", _beat_of),
-    (r"\bcun\s+dang\s*:?\s*", "save as "), (r"^da\s+kai\b", "load"),
-    (r"\bgai\s+cheng\s+(\S+)\s+xiao\s+diao\b", r"key \1 minor"), (r"\bgai\s+cheng\s+(\S+)\s+diao\b", r"key \1 major"),
-    (r"\bfang\s+kai\s+he\s+xian\b", "release the chord"), (r"\bhe\s+xian\b", "chords"),
-    (r"\bmei\s+ge\s+(?:yi\s+)?(?:liang\s+)?xiao\s+jie\b", "one bar each"), (r"\bche\s+xiao\b", "undo"),
-    (r"^man\s+man\s+jiang\s+dao\b", "slow down to"), (r"^man\s+man\s+sheng\s+dao\b|^jia\s+kuai\s+dao\b", "speed up to"),
+    (r"\bzhi\s+zai\s+di\s+(yi|er|san|si)\s+pai\b", _beat_of), (r"\bcun\s+dang\s*:?\s*", "save as "),
+    (r"^da\s+kai\b", "load"), (r"\bgai\s+cheng\s+(\S+)\s+xiao\s+diao\b", r"key \1 minor"),
+    (r"\bgai\s+cheng\s+(\S+)\s+diao\b", r"key \1 major"), (r"\bfang\s+kai\s+he\s+xian\b", "release the chord"),
+    (r"\bhe\s+xian\b", "chords"), (r"\bmei\s+ge\s+(?:yi\s+)?(?:liang\s+)?xiao\s+jie\b", "one bar each"),
+    (r"\bche\s+xiao\b", "undo"), (r"^man\s+man\s+jiang\s+dao\b", "slow down to"),
+    (r"^man\s+man\s+sheng\s+dao\b|^jia\s+kuai\s+dao\b", "speed up to"),
     (r"\b(\d+)\s+ge\s+xiao\s+jie\b", r"over \1 bars"),
     (r"\bhui\s+dao\s+yuan\s+lai\s+de\s+su\s+du\b", "back to the original tempo"), (r"\bdan\s+chu\b", "fade out"),
     (r"\bdan\s+ru\b", "fade in"), (r"\bran\s+hou\s+ting\b", "then stop"),
@@ -248,7 +262,8 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(kick|snare|hats|bass|gangqin|erhu)\s+he\s+(?=(?:kick|snare|hats|bass|gangqin|erhu)\b)", r"\1 and "),
     (r"\bdou\s+(?=[+-]?\d)", ""), (r",\s*xiang\s+da\s+ting$", ""),
     # the general words last: the turns above that hold them are read whole first
-    (r"\bsetengah\s+nada\b", "a semitone"), (r"\bsatu\s+nada\b", "a whole step"), (r"\bnua\s+cung\b", "a semitone"), (r"\bmot\s+cung\b", "a whole step"),
+    (r"\bsetengah\s+nada\b", "a semitone"), (r"\bsatu\s+nada\b", "a whole step"), (r"\bnua\s+cung\b", "a semitone"),
+    (r"\bmot\s+cung\b", "a whole step"),
 )]
 
 #: Single words: a word's one meaning in a studio line (the same in every line).
@@ -259,15 +274,17 @@ _WORDS = {
     "akor": "chord", "yukarı": "up", "aşağı": "down", "hızlan": "speed up", "yavaşla": "slow down",
     "filtreyi": "the filter", "geç": "switch to", "yine": "on", "davulu": "davul", "dörtlüklerle": "in quarter notes",
     "sekizliklerle": "in eighths", "oktav": "octave", "bir": "one", "başlat": "start", "durdur": "stop",
-    "kaydet": "save", "yükle": "load", "minör": "minor", "majör": "major", "ortaya": "center", "kısık": "quieter", "çek": "", "notaları": "notes", "akoru": "chord", "yap": "",
-    "filtre": "filter", "kabarsın": "swells", "çık": "speed up",
+    "kaydet": "save", "yükle": "load", "minör": "minor", "majör": "major", "ortaya": "center", "kısık": "quieter",
+    "çek": "", "notaları": "notes", "akoru": "chord", "yap": "", "filtre": "filter", "kabarsın": "swells",
+    "çık": "speed up",
     # Indonesian
     "bukan": "no", "nggak": "no", "enggak": "no", "maaf": "sorry", "dikit": "a bit", "sedikit": "a bit",
     "kecilin": "quieter", "gedein": "louder", "kiri": "left", "kanan": "right", "dikurangin": "less",
     "ditambahin": "more", "pola": "", "matiin": "mute", "nyalain": "unmute", "rekam": "recording", "sekarang": "now",
     "tahan": "hold", "akor": "chord", "batalin": "undo", "seperdelapan": "in eighths", "masuk": "comes in",
-    "berhenti": "stops", "turun": "down", "naik": "up", "aja": "", "sama": "and", "semua": "everything", "tonacja": "key", "pakai": "use", "tetap": "on",
-    "tambah": "more", "kurangi": "less", "ulang": "again", "oktaf": "octave",
+    "berhenti": "stops", "turun": "down", "naik": "up", "aja": "", "sama": "and", "semua": "everything",
+    "tonacja": "key", "pakai": "use", "tetap": "on", "tambah": "more", "kurangi": "less", "ulang": "again",
+    "oktaf": "octave",
     # Swedish
     "nej": "no", "förlåt": "sorry", "lite": "a bit", "starkare": "louder", "svagare": "quieter", "mer": "more",
     "mindre": "less", "eko": "echo", "tysta": "mute", "tillbaka": "back in", "spara": "save", "som": "as",
@@ -283,8 +300,9 @@ _WORDS = {
     "wyciszenie": "fade out", "wypada": "drops out", "wchodzi": "comes in", "oktawę": "an octave", "wyżej": "up",
     "niżej": "down", "dodaj": "add", "szybciej": "faster", "wolniej": "slower", "feedbacku": "feedback",
     "delayu": "the delay", "basie": "the bas", "stabie": "the stab", "kicka": "the kick", "jaśniej": "brighter",
-    "ciemniej": "darker", "wycisz": "mute", "połowę": "half", "pogłosu": "reverb", "daj": "use", "puść": "release", "grają": "play",
-    "wyciszaj": "fade out", "koniec": "stop", "wchodzą": "come in", "powoli": "slowly", "stopa": "kick", "zwolnij": "slow down",
+    "ciemniej": "darker", "wycisz": "mute", "połowę": "half", "pogłosu": "reverb", "daj": "use", "puść": "release",
+    "grają": "play", "wyciszaj": "fade out", "koniec": "stop", "wchodzą": "come in", "powoli": "slowly",
+    "stopa": "kick", "zwolnij": "slow down",
     # Swahili
     "hapana": "no", "samahani": "sorry", "nilimaanisha": "i meant", "anza": "start", "simama": "stop", "juu": "up",
     "chini": "down", "kidogo": "a bit", "punguza": "down", "ongeza": "louder", "kushoto": "left", "kulia": "right",
@@ -293,12 +311,12 @@ _WORDS = {
     "ianze": "comes in", "iondoke": "drops out", "imezidi": "too much", "kila": "every", "kitu": "thing", "weka": "set",
     "washa": "unmute", "tena": "again",
     # Tagalog
-    "hindi": "no", "teka": "wait", "sige": "ok", "tuloy": "continue", "lakasan": "louder", "hinaan": "quieter", "yung": "the",
-    "sobra": "too much", "tsaka": "and", "kanan": "right", "kaliwa": "left", "dagdagan": "more", "bawasan": "less", "bawat": "every",
-    "konting": "a bit of", "balik": "back",
+    "hindi": "no", "teka": "wait", "sige": "ok", "tuloy": "continue", "lakasan": "louder", "hinaan": "quieter",
+    "yung": "the", "sobra": "too much", "tsaka": "and", "kanan": "right", "kaliwa": "left", "dagdagan": "more",
+    "bawasan": "less", "bawat": "every", "konting": "a bit of", "balik": "back",
     # Vietnamese (without accents)
-    "khong": "no", "thoi": "no", "xuong": "down", "choi": "plays", "trai": "left", "phai": "right", "giu": "hold", "giam": "down", "tang": "up",
-    "gio": "now", "dung": "stop",
+    "khong": "no", "thoi": "no", "xuong": "down", "choi": "plays", "trai": "left", "phai": "right", "giu": "hold",
+    "giam": "down", "tang": "up", "gio": "now", "dung": "stop",
     # Mandarin (pinyin)
     "xian": "now", "xianzai": "now",
 }
