@@ -79,7 +79,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
                        "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power "
                        "choir singer singers sing vocalist vocalists vocals soprano sopranos alto altos tenor tenors basses "
-                       "baritone baritones congregation".split()) | {word for word in SCALE_WORDS if " " not in word} \
+                       "baritone baritones congregation".split()) | {word for word in SCALE_WORDS if " " not in word and len(word) > 3} \
     | {"maqam", "makam", *QUARTER_TONE_MAQAMAT}   # ('hijazkar', 'makam Uşşak': refused by name)
 
 

@@ -113,7 +113,8 @@ def _signature(text: str, line: str):
 
 _QUARTER_TONES = "|".join(QUARTER_TONE_MAQAMAT)
 _QUARTER_TONE_SAID = re.compile(rf"\b(?:maqam|makam)\s+({_QUARTER_TONES})\b|"
-                                rf"\b({_QUARTER_TONES})(?:\s+(?:maqam|makam|scale|mode|on|from)\b|\s*$)")   # ('makam Uşşak', 'Segah')
+                                rf"\b({_QUARTER_TONES})\s+(?:maqam|makam|scale|mode|on|from)\b|"
+                                rf"^(?:(?:switch|go|change)\s+to\s+)?({_QUARTER_TONES})$")   # ('makam Uşşak', 'Segah' alone)
 
 
 def read_key(text: str, line: str):
@@ -121,7 +122,7 @@ def read_key(text: str, line: str):
     'three flats, but minor', 'maqam hijaz on d'; a quarter-tone maqam is refused by name."""
     quarter = _QUARTER_TONE_SAID.search(text)
     if quarter:
-        name = quarter.group(1) or quarter.group(2)
+        name = quarter.group(1) or quarter.group(2) or quarter.group(3)
         raise LanguageError(f"maqam {name} needs quarter tones, which twelve equal semitones cannot play — the "
                             f"maqamat I can play: {', '.join(m for m in MAQAMAT if ' ' not in m)} (e.g. 'maqam hijaz on d'); "
                             f"a voice can be detuned by cents ('detune the sine -50 cents')", column_of(name, line))

@@ -15,33 +15,36 @@ from .vocabulary import is_known_word
 #: A sound given a name ('triangle shi gangqin', 'kick itu gendang', 'square är synthen', 'saw to mój bas', 'hat ni
 #: shaker', 'sine la melody', 'sine ney olsun', 'triangle benim bağlamam', 'kalla squaren för arpen', 'goi triangle la
 #: guitar', 'yung square ay synth', "saw'a reese diyorum"): said as 'the triangle is the gangqin'. An English 'to' names
-#: only with a Polish 'mój' ('hats to offbeats', 'kick to min level' name nothing); a 'la' or 'ay' a word the language
-#: does not know, unless a verb of naming or a particle after the name says it is one ('triangle la mp' is a level).
+#: only with a Polish 'mój' ('hats to offbeats', 'kick to min level' name nothing); a 'la' or 'ay' only when a verb of
+#: naming or a particle of the language says it is one ('hats la izquierda' pans, 'triangle la mp' is a level); a name
+#: with no word between only before a particle no English line has ('keys ko yan', 'reese diyorum'), never 'kick louder ya'.
 _SOUND = r"(?P<sound>saw|sine|square|triangel|triangle|tri|kick|snare|hat|hats|hihat|clap|noise|pulse|fm|pluck|sub|808)" \
          r"(?:'?(?:a|e|ya|ye|ı|i|u|ü)|en|n|et)?"
-_COPULA = r"är|heter|kallar\s+vi|för|ni|ndiyo|itu|tuh|adalah|shi|jiu\s+shi|jiao|dang|dat\s+ten\s+la|la|là|to|jest|" \
+_COPULA = r"är|heter|kallar\s+vi|för|ni|ndiyo|itu|tuh|adalah|shi|jiu\s+shi|jiao|dat\s+ten\s+la|la|là|to|jest|" \
           r"niech\s+będzie|będzie|nazwijmy|ay|=|itakuwa|tuiite|tuite|benim"
 _CALLING = r"(?:goi|gọi|kalla)"          # a verb of naming before the sound (an English "call": part_labels.py)
 _PARTICLES = r"gue|ya|nhe|yangu|wangu|ko\s+yan|ko|natin|diyorum|diyelim|olsun|saya|ku|min|mitt"
+_OWN_PARTICLE = re.compile(r"\s+(?:ko\s+yan|natin|diyorum|diyelim|olsun|yangu|wangu|nhe|gue)\b", re.I)
 _MINE = {"to": "mój|moja|moje", "är": "min|mitt|mina", "ni": "wangu|yangu", "itu": "saya|ku", "adalah": "saya|ku"}
-_NAME_ENDING = {"benim": r"(?:ım|im|um|üm|m)$", "będzie": r"(?:iem|em)$"}   # ('benim padim', 'będzie basem')
-_MARKINGS = {"piano", "forte", "pianissimo", "fortissimo", "mezzo", "mezzoforte", "mezzopiano"}
 
 
 def _named(match: re.Match) -> str:
     copula, name = re.sub(r"\s+", " ", match["copula"] or "").lower(), match["name"]
     mine = (match["mine"] or "").strip().lower()
-    said_so = bool(match["calling"] or match["after"])
-    if mine and not re.fullmatch(_MINE.get(copula, "(?!)"), mine) or copula == "to" and not mine or not said_so and \
-            (not copula or copula in ("la", "ay") and (is_known_word(name) or len(name) < 4 or name.lower() in _MARKINGS)):
+    own = bool(match["calling"] or match["yung"] or _OWN_PARTICLE.search(match["after"] or ""))
+    if mine and not re.fullmatch(_MINE.get(copula, "(?!)"), mine) or copula == "to" and not mine or \
+            not own and (not copula or copula in ("la", "ay")):
         return match[0]
-    name = re.sub(_NAME_ENDING[copula], "", name) if copula in _NAME_ENDING and len(name) > 4 else name
+    if copula == "benim":                     # ('benim padim', 'benim melodim': my pad, my melodi)
+        name = re.sub(r"(?<=[aeıioöuü])m$|(?<=[^aeıioöuü])[ıiuü]m$", "", name, flags=re.I)
+    elif copula == "będzie" and len(name) > 4:
+        name = re.sub(r"i?em$", "", name)     # ('będzie basem': the bas)
     sound = "triangle" if match["sound"].lower() == "triangel" else match["sound"].lower()
     return f"the {sound} is the {name}"
 
 
 _NAMING = [(re.compile(p, re.I), r) for p, r in (
-    (rf"^(?:(?P<calling>{_CALLING})\s+)?(?:(?:the|yung)\s+)?{_SOUND},?\s+(?:(?P<copula>{_COPULA})\s+)?"
+    (rf"^(?:(?P<calling>{_CALLING})\s+)?(?:the\s+|(?P<yung>yung)\s+)?{_SOUND},?\s+(?:(?P<copula>{_COPULA})\s+)?"
      rf"(?P<mine>(?:mój|moja|moje|min|mitt|mina|wangu|yangu|saya|ku)\s+)?(?P<name>[^\W\d_][\w-]*)"
      rf"(?P<after>(?:\s+(?:{_PARTICLES}))+)?[.!]?$", _named),
 )]
@@ -114,14 +117,14 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"\bay\s+hindi\b|\bay\s+mali\b", "no"), (r"\bibalik\s+mo\s+(?:yung\s+)?kalahati\b", "halfway back"),
     (r"\blipat\s+tayo\s+sa\b", "switch to"), (r"^balik\s+na\s+(?:yung\s+)?(\S+)$", r"bring back the \1"),
     (r"\blagyan\s+(?:ng\s+)?", "add "), (r"\bsa\s+(kanan|kaliwa)\b", r"\1"),
-    (r"\bsa\s+bawat\s+beat\b", "on every beat"), (r"\s+sa\s+(?:chorus|verse|bridge|intro)$", ""),
-    (r",\s*parang\s+.*$", ""), (r"\b(lakasan|hinaan)\s+(?:mo\s+)?(?:yung\s+)?(\S+)\s+ng\s+(?=\d)", _tagalog_step),
+    (r"\bsa\s+bawat\s+beat\b", "on every beat"), (r",\s*parang\s+.*$", ""),
+    (r"\b(lakasan|hinaan)\s+(?:mo\s+)?(?:yung\s+)?(\S+)\s+ng\s+(?=\d)", _tagalog_step),
     (r"\b(\S+)\s+tsaka\s+(\S+)\s+(lakasan|hinaan)\s+ng\s+(?=\d)", lambda m: f"{m[1]} and {m[2]} {_WAY[m[3].lower()]} "),
     (r"\bng\s+(?=\d)", "by "), (r"\s+na\s+lang\b", ""), (r"\s+pala[.!]*$", ""), (r"\bmga\s+(?=\d)", ""),
     (r"^sige\s*,?\s*tuloy\s+lang\b", "continue"),
     # Turkish: a name's case ending after an apostrophe ('Hicazkar'a', "A'dan", "120'ye"), 'X için de aynısı', spans
     (r"^(.+?)\s+(\d+)'?[dt][ae]n\s+(\d+)'?y?[ae]\s+aç$", r"sweep \1 from \2 to \3"),
-    (r"^(?:(?P<bars>\d+)\s+ölçüde\s+)?(?P<bpm>\d+)'?y?[ae]\s+(?P<verb>hızlan|yavaşla)\b", _tempo_to),
+    (r"^(?:tempo\s+)?(?:(?P<bars>\d+)\s+ölçüde\s+)?(?P<bpm>\d+)'?y?[ae]\s+(?P<verb>hızlan|yavaşla)\b", _tempo_to),
     (r"^(\S+)\s+makam(?:ı|ına)\s+geç\b", r"switch to \1"),
     (r"^(\S+)\s+makam(?:ı|ında)?\s*,?\s*(?:yine\s+)?([A-Ga-g](?:#|b)?)$", r"\1 on \2"),
     (r"^makam\s+(\S+)$", r"switch to \1"), (r"\bmakam(?:ı|ına|ında)\b", "makam"), (r"^(\S+)\s+geç\b", r"switch to \1"),
@@ -302,7 +305,7 @@ _WORDS = {
     "delayu": "the delay", "basie": "the bas", "stabie": "the stab", "kicka": "the kick", "jaśniej": "brighter",
     "ciemniej": "darker", "wycisz": "mute", "połowę": "half", "pogłosu": "reverb", "daj": "use", "puść": "release",
     "grają": "play", "wyciszaj": "fade out", "koniec": "stop", "wchodzą": "come in", "powoli": "slowly",
-    "stopa": "kick", "zwolnij": "slow down",
+    "zwolnij": "slow down",
     # Swahili
     "hapana": "no", "samahani": "sorry", "nilimaanisha": "i meant", "anza": "start", "simama": "stop", "juu": "up",
     "chini": "down", "kidogo": "a bit", "punguza": "down", "ongeza": "louder", "kushoto": "left", "kulia": "right",
@@ -313,7 +316,7 @@ _WORDS = {
     # Tagalog
     "hindi": "no", "teka": "wait", "sige": "ok", "tuloy": "continue", "lakasan": "louder", "hinaan": "quieter",
     "yung": "the", "sobra": "too much", "tsaka": "and", "kanan": "right", "kaliwa": "left", "dagdagan": "more",
-    "bawasan": "less", "bawat": "every", "konting": "a bit of", "balik": "back",
+    "bawasan": "less", "bawat": "every", "konting": "a bit of",
     # Vietnamese (without accents)
     "khong": "no", "thoi": "no", "xuong": "down", "choi": "plays", "trai": "left", "phai": "right", "giu": "hold",
     "giam": "down", "tang": "up", "gio": "now", "dung": "stop",
@@ -336,6 +339,9 @@ def _stem(match: re.Match) -> str:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: A word joining a save or a load to its name ('save jadi senja_di_kemang', 'load yang demo_akustik'): left out before a
+#: name of a file's shape (never 'load yang intro', a name of two words).
+_CONNECTOR = re.compile(r"^(?:jadi|yang|sebagai|bilang|si|ang)\s+(?=[\w-]*[_\d][\w-]*$)", re.I)
 #: A name given in English ('call the triangle sola', 'the kick is the tang'): its words are the musician's.
 _GIVES_A_NAME = re.compile(r"^\s*(?:call|name|label|rename)\b|\b(?:is|are)\s+(?:the|my)\s+[\w-]+[.!]?\s*$", re.I)
 #: Words of one language only where that language is spoken: a Turkish 'sola' (an Italian or Spanish 'sola' is a solo).
@@ -348,6 +354,9 @@ def world_in_english(line: str, named_after: re.Pattern) -> str:
     named = rewritten(line, _NAMING)
     if named != line or _GIVES_A_NAME.search(line):
         return named
+    typed = named_after.match(line)            # ('save as la pala', 'load si intro': the name as typed)
+    if typed is not None and typed.end() < len(line):
+        return typed.group(0) + _CONNECTOR.sub("", line[typed.end():])
     line = rewritten(_CASE_ENDING.sub(r"\1", line) if _LETTERS.search(line) else line, _TURNS)   # (screened: a turn
     #                                                                                  whose words are not there is skipped)
     name = named_after.match(line)
