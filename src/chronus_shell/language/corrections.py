@@ -19,7 +19,7 @@ _MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:(
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.
 _INTERVAL = rf"(?:a|an|one)\s+(?:{INTERVAL_NAMES})"
-_NOTE = r"[a-g](?:#|b)?\d"
+_NOTES = r"(?:[a-g](?:#|b)?\d\s+)+[a-g](?:#|b)?\d"      # a melody's notes ('a4 b4 c5 e5')
 _SIDE = r"(?:(?:hard|all\s+the\s+way|a\s+(?:bit|little)|slightly)\s+)?(?:to\s+the\s+)?(?:left|right)(?:\s+\d+\s*%?)?|\d+\s*%?\s+(?:left|right)|" \
         r"(?:the\s+)?(?:center|centre|middle)"
 _KINDS = (
@@ -27,7 +27,7 @@ _KINDS = (
     (re.compile(rf"{_INTERVAL}$", re.I), re.compile(rf"^{_INTERVAL}(?=[\s,.!;:]|$)", re.I)),   # 'up a fifth, no sorry, a fourth'
     (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*$", re.I),    # (a list: '1 and 3')
      re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*(?=[\s,.!;:]|$)", re.I)),
-    (re.compile(rf"(?:{_NOTE}\s+)+{_NOTE}$", re.I), re.compile(rf"^(?:{_NOTE}\s+)+{_NOTE}(?=[\s,.!;:]*$)", re.I)),  # a melody's notes
+    (re.compile(rf"{_NOTES}$", re.I), re.compile(rf"^{_NOTES}(?=[\s,.!;:]*$)", re.I)),
     (re.compile(r"[xX.~][xX.~\-| ]{3,}$"), re.compile(r"^[xX.~][xX.~\-| ]{3,}?(?=[\s,.!;:]*$|[\s,;:]+[a-z])")),
     (re.compile(r"(?:the\s+)?\b[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*$|\S+$", re.I),
      re.compile(r"^[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*(?=[\s,.!;:]|$)|^\S+?(?=[\s,.!;:]|$)", re.I)),
@@ -81,8 +81,7 @@ def _same_kind(old: str, new: str) -> bool:
         return bool(re.fullmatch(_INTERVAL, old.strip(), re.I) and re.fullmatch(_INTERVAL, new.strip(), re.I))
     if re.match(r"-?\d", old) or re.match(r"-?\d", new):
         return bool(re.match(r"-?\d", old) and re.match(r"-?\d", new))
-    notes = [re.fullmatch(rf"(?:{_NOTE}\s+)+{_NOTE}", text.strip(), re.I) for text in (old, new)]
-    if all(notes):
+    if all(re.fullmatch(_NOTES, text.strip(), re.I) for text in (old, new)):
         return True                                   # (a melody's notes for another's)
     if re.match(r"[xX.~]", old) and re.match(r"[xX.~]", new):
         return "x" in old.lower() and "x" in new.lower()

@@ -75,7 +75,8 @@ def _beat_of(match: re.Match) -> str:
 
 
 #: A Turkish case ending after a name's apostrophe ('Hicazkar'a', "A'dan"): the name alone (its capital: never "let's").
-_CASE_ENDING = re.compile(r"\b([A-G](?:#|b)?|[A-ZÇŞÖÜ][a-zçğıöşü]+)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b")
+_ENDING = r"'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b"        # a Turkish case ending after an apostrophe
+_CASE_ENDING = re.compile(rf"\b([A-G](?:#|b)?|[A-ZÇŞÖÜ][a-zçğıöşü]+){_ENDING}")
 _SOLFEGE = {"do": "c", "re": "d", "rê": "d", "mi": "e", "fa": "f", "sol": "g", "la": "a", "si": "b"}
 _TURNS = [(re.compile(p, re.I), r) for p, r in (
     # session 47's second round first (each a whole turn, before the general words of the rules below)
@@ -128,7 +129,7 @@ _TURNS = [(re.compile(p, re.I), r) for p, r in (
     (r"^(\S+)\s+makam(?:ı|ına)\s+geç\b", r"switch to \1"),
     (r"^(\S+)\s+makam(?:ı|ında)?\s*,?\s*(?:yine\s+)?([A-Ga-g](?:#|b)?)$", r"\1 on \2"),
     (r"^makam\s+(\S+)$", r"switch to \1"), (r"\bmakam(?:ı|ına|ında)\b", "makam"), (r"^(\S+)\s+geç\b", r"switch to \1"),
-    (r"(?<=\d)'(?:y?[ae]|[dt][ae]n?|n?[ıiuü]n|y?[ıiuü])\b", ""),
+    (rf"(?<=\d){_ENDING}", ""),
     (r"^(\S+?)(?:da|de|ta|te)\s+(.+?)\s+tut\b", r"hold \2 on the \1"), (r"\s+ile\s+", " and "),
     (r",\s*\w+\s+gibi$", ""), (r"^(.+?)\s+için\s+de\s+aynısı$", r"the same for \1"),
     (r"^aynısı\s+(.+?)\s+için$", r"the same for \1"), (r"\b(\d+)\.\s*ölçüde\s+dur\b", r"stop at bar \1"),
