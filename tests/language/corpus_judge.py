@@ -11,6 +11,7 @@ from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.engine.scales import pitch_class
 from chronus_shell.language.units import is_note, note_name, note_to_hz
 from chronus_shell.protocol.message import Message
+from chronus_shell.session.snapshot import said_forms
 
 #: Wiring: how a sound is placed, not what it plays.
 WIRING = ("/patch/connect", "/patch/disconnect", "/patch/begin", "/patch/commit")
@@ -100,8 +101,9 @@ def _matches(expected: list, message: Message, before) -> bool:
     if address in DEFAULT_LAST and len(actual) + 1 == len(args) and args[-1] == DEFAULT_LAST[address]:
         actual = actual + [args[-1]]                      # '/seq/reverse snare' is '/seq/reverse snare 1'
     if address in SESSION_NAMED and len(actual) >= 1 and len(args) >= 1 and isinstance(args[0], str):
-        if _session_name(str(actual[0])) != _session_name(args[0]):
-            return False                                  # the session layer finds a name said another way
+        forms, meant = said_forms(str(actual[0])), said_forms(args[0])[1]
+        if meant not in (forms if address == "/session/load" else forms[1:2]):
+            return False                                  # found another way by the session layer (a save: as said)
         args, actual = args[1:], actual[1:]
     if address == "/seq/notes" and len(actual) != len(args) and len(actual) > 1 and len(args) > 1:
         args, actual = _repeated(args, actual)        # a list said once or written out again: the sequencer cycles it
@@ -119,13 +121,6 @@ def _repeated(args: list, actual: list) -> tuple[list, list]:
         return args, actual
     grown = short[:1] + short[1:] * ((len(long) - 1) // notes)
     return (grown, actual) if short is args else (args, grown)
-
-
-def _session_name(name: str) -> str:
-    """A session's name as the session layer finds it (session/snapshot.py `_saved_as`): case, the
-    separators (space, '_', '-', '.') and a leading 'the'/'my'/'our' aside."""
-    said = re.sub(r"[\s_.-]+", "_", name.strip().lower())
-    return re.sub(r"^(?:the|my|our)_", "", said)
 
 
 def judge(expected: list[list], produced: list[Message], befores: dict, is_undo: bool,

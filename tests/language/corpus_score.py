@@ -11,7 +11,7 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   "any_of" alternatives; a pattern's held steps ("-") as rests where the pattern expected holds none (the same
   hits); a chord — `a3+c4+e4` or a gate's several Hz, timed by /at too — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`; a session's name as
-  the session layer finds it — case, separators and a leading 'the' aside; a last argument the protocol defaults
+  the session layer finds it — case, separators and a leading 'the' aside (loading, a 'session' after it too); a last argument the protocol defaults
   left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an (now or timed)

@@ -27,7 +27,7 @@ from .schema import migrate, validate
 
 __all__ = [
     "SessionError", "save_session", "load_session", "list_sessions", "delete_session",
-    "state_to_messages", "write_json_atomic", "read_state_file", "remove_interrupted_saves",
+    "state_to_messages", "write_json_atomic", "read_state_file", "remove_interrupted_saves", "said_forms",
 ]
 
 TEMP_MIN_AGE_S = 10.0   # a save takes milliseconds: an older temp file is what a crash left
@@ -61,13 +61,20 @@ def _loosely(name: str, article: bool) -> str:
     return re.sub(r"^(?:the|my|our)_", "", said) if article else said
 
 
+def said_forms(name: str) -> list[str]:
+    """The ways a name said to load may match a saved one's (its stem, `_loosely` without the article), in the
+    order tried: as said, without 'the'/'my'/'our', then without a 'session'/'song' at its end ('load the vespers
+    session')."""
+    bare = _NOUN_AT_END.sub("", name)                 # ('load night drive session', 'load the closer song')
+    return [_loosely(said, article) for said in (name, bare) for article in (False, True)]
+
+
 def _saved_as(name: str) -> Path | None:
     """The one saved session a name means when typed another way ('load jones wedding set 2' for
     jones_wedding_set_2, 'load the closer' for closer); None when none or several are."""
     saved = [p for p in sessions_dir().glob("*" + SESSION_SUFFIX) if p.is_file()]
-    bare = _NOUN_AT_END.sub("", name)                 # ('load night drive session', 'load the closer song')
-    for said, article in ((name, False), (name, True), (bare, False), (bare, True)):   # (as said first)
-        found = [p for p in saved if _loosely(p.stem, False) == _loosely(said, article)]
+    for said in said_forms(name):                     # (as said first)
+        found = [p for p in saved if _loosely(p.stem, False) == said]
         if found:
             return found[0] if len(found) == 1 else None
     return None
