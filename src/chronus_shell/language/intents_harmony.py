@@ -242,6 +242,7 @@ class ChangeKey:
     semitones: int = 0             # relation "interval": 'key change up a half step'
     lines: bool = False            # 'put the bassline in F minor': with no key set, a line of notes says the key
     way: int = 0                   # 'up to F' (1), 'down to B' (-1): the music moves that way; 0: the nearer
+    transposed: bool = False       # 'transpose to …' (not 'modulate', 'switch'): notes recast in a key of the same notes too
 
 
 @dataclass(frozen=True)

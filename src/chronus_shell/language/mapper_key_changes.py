@@ -83,6 +83,11 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     checked_key(new_tonic, new_scale, intent.column)
     if pitch_class(new_tonic) == pitch_class(tonic) and new_scale == scale:
         raise LanguageError(f"the music is in {tonic} {scale.replace('_', ' ')} already — nothing moved", intent.column)
+    same_notes = _notes_of(new_tonic, new_scale) == _notes_of(tonic, scale)
+    if ctx.model.key and same_notes and not intent.transposed:   # 'modulate to the relative major': the notes are its own
+        ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}: "
+                              "the same notes, none moved")
+        return [message("/seq/key", new_tonic, new_scale)]
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
     shift = shift - 12 if shift > 6 else shift
     if intent.way and shift * intent.way < 0:

@@ -257,6 +257,9 @@ def read_mode(text: str, line: str):
     return ih.SetMode(_MODES[found["mode"]], column_of(found["mode"], line)) if found else None
 
 
+#: A key change said as moving the music ('transpose to the relative minor'): its notes are recast in the new key even
+#: when the key has the same notes (else, 'modulate to the relative major', the key alone changes).
+_TRANSPOSING = re.compile(r"(?:transpose|move|shift|take)\b")
 #: Second thoughts before a key change ('no, back to C', 'hmm actually put it in E'): the change is the command.
 _SECOND_THOUGHTS = re.compile(rf"^{LEAD}")
 
@@ -264,9 +267,10 @@ _SECOND_THOUGHTS = re.compile(rf"^{LEAD}")
 def change_key(text: str, line: str):
     """'transpose to the relative major', 'transpose to g minor', 'switch to d minor', 'put it in E'."""
     text = _SECOND_THOUGHTS.sub("", text)
+    transposed = bool(_TRANSPOSING.match(text))
     match = _RELATIVE.fullmatch(text)
     if match:
-        return ih.ChangeKey(None, match.group(2), match.group(1))
+        return ih.ChangeKey(None, match.group(2), match.group(1), transposed=transposed)
     match = _VERSION.fullmatch(text)
     if match:
         scale = match.group(1) or match.group(2)
@@ -285,7 +289,7 @@ def change_key(text: str, line: str):
             way = re.search(r" going (up|down)$", text)                  # 'up to F' (harmony_text): up, not the nearer
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
                                 column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text) or _SAME_LINE.search(text)),
-                                way=(1 if way.group(1) == "up" else -1) if way else 0)
+                                way=(1 if way.group(1) == "up" else -1) if way else 0, transposed=transposed)
     return None
 
 

@@ -179,7 +179,7 @@ def percent(spec: ParamSpec, amount: float) -> float:
     if unit == "db":                                  # "volume 50%": half the amplitude, -6 dB
         return max(spec.low, 20 * math.log10(amount / 100.0)) if amount > 0 else spec.low
     if unit in ("hz", "ratio") and spec.low > 0:
-        return spec.low * (spec.high / spec.low) ** (amount / 100.0)
+        return spec.low * (spec.high / spec.low) ** max(-2.0, min(2.0, amount / 100.0))   # (past the range: refused, no overflow)
     return spec.low + amount / 100.0 * spec.span
 
 
