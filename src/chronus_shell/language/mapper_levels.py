@@ -190,3 +190,15 @@ def open_close(ctx, intent: it.OpenClose) -> list[Message]:
 
 #: The intents this family maps.
 HANDLERS = {it.Mute: mute, it.OpenClose: open_close}
+
+
+def more_of_it(ctx, kind: str, voice: list[str] | None = None) -> list[Message] | None:
+    """'add some reverb to the chords' where the chords' voice (else the one in focus) goes through a reverb already:
+    more of it (its mix up a step, said back), never a second one after the first ('add another reverb' is one)."""
+    voice = voice if voice is not None else ctx.resolve.focused_voice() or []
+    present = next((m for m in voice if ctx.model.modules.get(m) == kind), None)
+    spec = ctx.model.spec(present) if present is not None else None
+    if spec is None or not spec.has_param("mix"):
+        return None
+    ctx.understood.append(f"{present} is on {voice[0]} already: more of it")
+    return [change_message(ctx, present, spec.param("mix"), 1, None, None, 0)]

@@ -18,6 +18,7 @@ SLANG = {
     "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
     "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
     "vco": "osc", "vcos": "oscs", "vcf": "filter", "volt": "octave", "volts": "octaves",   # modular: 1 V per octave
+    "hot": "loud", "hotter": "louder",                                                   # a level running hot
     "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
     "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
     "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did
@@ -57,6 +58,7 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
          "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit", "bare", "fam",
+         "bruv", "blud", "bruh", "bredrin", "cuz", "homie",
          "very", "lmao", "lmfao", "rofl", "lol", "haha",
          "exactly", "obviously", "honestly", "definitely", "seriously", "precisely", "literally", "clearly", "throughout"}                                    # an intensifier: 'very slow' is slower, never 'verb slow'
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it

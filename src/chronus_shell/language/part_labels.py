@@ -11,6 +11,7 @@ from ..engine.catalogue import CATALOGUE
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Word, Words
+from .musician_words import NOISE
 from .patch_model import PatchModel
 from .resolve import BASS
 from .units import is_note
@@ -60,7 +61,8 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
-                       r"(?:(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+|\s*=\s*)"
+                       r"(?:\s+one)?(?:(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+|\s*=\s*|"
+                       r"(?P<bare>\s+is\s+))"
                        rf"(?P<name>{_MACHINE}|[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
                        r"(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)   # ('the bass strings': two words)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
@@ -100,6 +102,9 @@ def name_given(line: str, model: PatchModel) -> str | None:
     passing = _IS_NAMED.match(line) if match is None else None
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
+    if passing is not None and passing.group("bare") and (not _bare_name(passing.group("name").lower()) or
+                                                          passing.group("what").lower() not in _OSCILLATORS):
+        passing = None                                # 'sine is flat', 'the kick is boomy': how it is, no name
     said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
     if passing is not None and _name_first(*said, model):
         said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
@@ -110,7 +115,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     match = match or passing
     if match is None:
         return None
-    what, name = said[0].lower(), said[1].lower()
+    what, name = said[0].lower(), " ".join(word for word in said[1].lower().split() if word not in NOISE)   # ('bass bruv')
     words = [w for w in what.split() if w not in ("the", "my", "one")]
     if not words:
         return None                                   # 'call the kick': no name given
@@ -125,7 +130,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     elif name in model.tracks and any(word in _WHAT_IT_PLAYS for word in name.split()):
         raise LanguageError(f"'{name}' is the track {model.tracks[name].target} plays: to play it on {part}, add it there "
                             f"('/seq/add {name} {part} <pattern>')", match.start("name"), (), line)
-    elif is_known_word(name, model.names()) and name not in NICKNAMES and not _only_a_verb(name):
+    elif is_known_word(name, model.names()) and name not in (*NICKNAMES, *_ROLE_NAMES) and not _only_a_verb(name):
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
     words = name.split() if len(name.split()) > 1 else []
@@ -144,6 +149,27 @@ _SHORT = (("vibraphone", "vibes", "vibe", "vibraharp"), ("saxophone", "sax"), ("
           ("double bass", "upright"), ("electric piano", "rhodes", "ep"), ("rhodes", "ep"), ("trombone", "bone"),
           ("baritone sax", "bari"), ("guitar", "gtr"), ("accordion", "squeezebox"))
 _SHORT_FORMS = {group[0]: group[1:] for group in _SHORT} | {short: (group[0],) for group in _SHORT for short in group[1:]}
+
+
+def _bare_name(name: str) -> bool:
+    """'sine is ping', 'triangle is vco' (no 'the', 'my'): a name only when one word the language does not know, or the
+    name of a part's role, never a word of how it sounds ('sine is flat', 'the kick is boomy')."""
+    return " " not in name and (name in _ROLE_NAMES or not is_known_word(name) and not name.endswith(_HOW_WORDS_END)
+                                and name not in _HOW_IT_IS and name not in _STATES and name not in NOISE)
+
+
+#: The oscillators a name is given bare ('sine is ping', 'triangle is vco': a patcher's shorthand; never 'kick is dope').
+_OSCILLATORS = frozenset({"sine", "saw", "square", "triangle", "noise", "pulse", "tri", "sqr"})
+#: A part's role said as its name ('sine is ping', 'triangle is vco'), though the language knows the word.
+_ROLE_NAMES = frozenset({"ping", "vco", "osc", "lead", "pad", "drone", "sub", "pluck", "stab", "blip", "beep", "keys", "bass"})
+#: A part's state said bare ('sine is gone', 'the kick is fine'): never its name.
+_STATES = frozenset({"gone", "missing", "dead", "broken", "fine", "good", "great", "bad", "wrong", "weird", "off", "out", "on",
+                     "back", "done", "there", "here", "enough", "perfect", "ok", "okay", "mine", "ours", "everywhere", "nowhere",
+                     "wack", "meh", "mid", "lit", "fire", "hot", "cold", "dull", "thin", "fat", "dark", "bright", "harsh",
+                     "dope", "tight", "sick", "mint", "peak", "class", "wicked", "sweet", "nuts", "insane", "unreal", "bomb",
+                     "awesome", "amazing", "beautiful", "gorgeous", "ugly", "terrible", "awful", "annoying", "boring", "loud"})
+#: How words of a sound's character end ('boomy', 'tinnish', 'distorted', 'louder', 'gently'): never a name said bare.
+_HOW_WORDS_END = ("y", "ish", "ed", "er", "ly", "est", "ing")
 
 
 def _no_name_said(name: str) -> bool:
