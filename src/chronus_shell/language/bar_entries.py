@@ -1,6 +1,7 @@
 """A part said to come in at a bar: 'the snare comes in at bar 9', 'brass hits at bar 17', 'bass enters on bar 5' —
 a part whose track is muted is brought in there (an /at of its unmute, as 'at bar 9 bring in the snare'); a part
-that plays already, or has nothing to play, is refused with the line that does it. A bar's pattern said to play
+that plays already is muted until then (this bar counted as 1, as 'bring the kick in at bar 5' counts it) — said to
+hit there, or with nothing to play, it is refused with the line that does it. A bar's pattern said to play
 'every 4 bars' is that bar then three of rests ('play x............... on the kick every 4 bars': it said 'x' was
 an unknown word)."""
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from .errors import LanguageError
 from .patch_model import PatchModel
 
-_ENTRY = re.compile(r"^(?:and\s+|then\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+)\s+(?:comes?\s+(?:back\s+)?in|enters?|hits?|starts?|kicks?\s+in|"
+_ENTRY = re.compile(r"^(?:and\s+|then\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+)\s+(?:comes?\s+(?:back\s+)?in|enters?|(?P<hits>hits?)|starts?|kicks?\s+in|"
                     r"drops?\s+in|joins(?:\s+in)?|comes?\s+back|is\s+back)\s+(?:at|on|from|in)\s+(?:the\s+)?bar\s+(?P<bar>\d+)[\s.!]*$", re.I)
 
 
@@ -35,17 +36,22 @@ def bar_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
     match = _ENTRY.match(line.strip())
     if not match:
         return None
-    said, bar = match["part"].lower(), match["bar"]
+    said, bar = match["part"].lower(), int(match["bar"])
     module = part_named(said)
-    if module is None:
+    tracks = _tracks_of(said, model, part_named)
+    if tracks is None:
         return None
-    tracks = [name for name, track in model.tracks.items() if track.target in model.voice_of(module) or track.target == module]
     muted = [name for name in tracks if model.tracks[name].muted]
     if muted:
-        return f"{said} at bar {bar}: brought in there", f"at bar {bar} bring in the {muted[0]}"
-    if tracks:
+        return f"{said} at bar {bar}: brought in there", ", ".join(f"at bar {bar} bring in the {name}" for name in muted)
+    if tracks and bar > 1 and not match["hits"]:    # (this bar is bar 1: 'bring the kick in at bar 5' counts so)
+        return (f"the {said} come{'' if said.endswith('s') else 's'} in at bar {bar}: muted until then, this bar counted as 1",
+                ", ".join(f"mute the {name} for {bar - 1} bars" for name in tracks))
+    if tracks and module is not None:
         raise LanguageError(f"the {said} plays already: to have it come in at bar {bar}, 'mute the {said}' now, then "
                             f"'at bar {bar} bring in the {said}'", match.start("bar"))
+    if tracks or module is None:
+        return None
     raise LanguageError(f"what does the {said} play at bar {bar}? say it, e.g. 'at bar {bar} play a d minor chord on the "
                         f"{said}' or 'at bar {bar} play x... on the {said}'", match.start("bar"))
 
@@ -53,7 +59,7 @@ def bar_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
 _N = r"(?P<n>\d+|one|two|three|four|eight|sixteen)"
 _WAITS = re.compile(rf"^(?:and\s+|then\s+)?(?:(?:bring|let)\s+(?:in\s+)?(?:the\s+|my\s+)?(?P<a>[\w-]+)(?:\s+(?:in|come\s+in))?|"
                     rf"(?:the\s+|my\s+)?(?P<b>[\w-]+)\s+(?:comes?\s+in|enters?|kicks?\s+in|drops?\s+in|joins?(?:\s+in)?))\s+"
-                    rf"after\s+(?:the\s+first\s+)?{_N}\s+bars?(?:\s+of\s+[^,.!]+)?[\s.!]*$|"
+                    rf"after\s+(?:the\s+first\s+)?{_N}(?:\s+bars?(?:\s+of\s+[^,.!]+)?)?[\s.!]*$|"
                     rf"^(?:the\s+|my\s+)?(?P<c>[\w-]+)\s+waits?\s+(?:for\s+)?{_N.replace('<n>', '<m>')}\s+bars?"
                     rf"(?:\s*,?\s*(?:and\s+)?then\s+(?:comes?\s+in|enters?|joins?(?:\s+in)?))?[\s.!]*$", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "eight": 8, "sixteen": 16}

@@ -164,21 +164,24 @@ def _crescendo(text: str, model: PatchModel):
     return said, (f"fade {target} out{rest}" if nothing else f"fade {target} to {level:g} db{rest}")
 
 
-#: A bandleader's 'bring it down' / 'bring it back up' (for the speech, for the verse): the whole band's level.
-_BRING_IT = re.compile(r"^(?:(?P<said>[^,]+),\s*)?(?:(?:ok|okay|now|and|so|alright|right)[,\s]+)*(?:let'?s\s+)?bring\s+it\s+(?:all\s+)?"
+#: A bandleader's 'bring it down' / 'bring it back up' (for the speech, for the verse; 'take it down' only so): the whole
+#: band's level.
+_BRING_IT = re.compile(r"^(?:(?P<said>[^,]+),\s*)?(?:(?:ok|okay|now|and|so|alright|right)[,\s]+)*(?:let'?s\s+)?(?P<verb>bring|take)\s+it\s+(?:all\s+)?"
                        r"(?P<back>back\s+)?(?P<way>down|up)(?:\s+(?P<bit>a\s+(?:bit|little|touch|notch)|some))?"
-                       r"(?:\s+(?:for|during|under|while)\s+[\w' ]+)?$", re.I)
+                       r"(?P<when>\s+(?:for|during|under|while)\s+[\w' ]+)?$", re.I)
 
 
 def _bring_it(text: str, model: PatchModel):
     """'bring it down for the speech' with no one part just named: the master (it lowered the kick in focus: trial)."""
     match = _BRING_IT.match(text)
-    if match is None or model.just_named is not None or match.group("said") and (   # ('the speech is over, …': a remark;
-            re.search(r"\btoo\b|\bloud|\bquiet|\bflat\b|\bsharp\b|out\s+of\s+tune", match.group("said"), re.I)   # ('the drone
-            or any(part_named(w, model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
-        return None                                       # is flat, bring it up': its pitch, never the band's level)
+    if match is None or model.just_named is not None or match["verb"].lower() == "take" and not match["when"]:
+        return None                                       # ('take it down' alone: the part in focus)
+    if match.group("said") and (re.search(r"\btoo\b|\bloud|\bquiet|\bflat\b|\bsharp\b|out\s+of\s+tune", match.group("said"), re.I)
+                                or any(part_named(w, model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
+        return None                                       # ('the speech is over, …': a remark; 'the drone is flat, bring
+        #                                                   it up': its pitch, never the band's level)
     way = "quieter" if match.group("way").lower() == "down" else "louder"
-    return f"bring it {'back ' if match.group('back') else ''}{match.group('way').lower()}: the whole band", f"everything {way}"
+    return f"{match['verb'].lower()} it {'back ' if match['back'] else ''}{match['way'].lower()}: the whole band", f"everything {way}"
 
 
 def _bare_hairpin(text: str, model: PatchModel):

@@ -141,7 +141,8 @@ class Resolver:
         return found
 
     def _type_in_voice(self, words: Words) -> str | None:
-        """'the lead filter', 'the bass delay': a module of a type in a named module's voice."""
+        """'the lead filter', 'the bass delay': a module of a type in a named module's voice ('the rhodes lfo': or moving
+        one there)."""
         items = words.items
         for split in range(1, len(items)):
             head, tail = Words(items[:split]), Words(items[split:])
@@ -156,7 +157,9 @@ class Resolver:
             found = [m for m in voice if self.model.modules.get(m) == type_name]
             if not found:
                 family = [m for m in voice if tail.texts[-1].rstrip("s") in self.model.modules[m].split("_")]
-                found = family
+                found = family or [source for source, param in self.model.mod_edges   # 'the rhodes lfo': moving its filter
+                                   if self.model.modules.get(source) == type_name and param.split(".")[0] in voice
+                                   and self.model.spec(owner).role in ("source", "drum")]   # (never 'the filter lfo')
             if len(found) >= 1:
                 return found[0]
         return None

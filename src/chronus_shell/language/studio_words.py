@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .literal_needs import rewritten
+from .player_calls import player_calls
 from .shorthands import SETTINGS
 
 #: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): the side and its amount.
@@ -168,7 +169,7 @@ def studio_words(line: str, tracks: dict | None = None) -> str:
     line = _SHORT_WORD.sub(lambda m: _SHORT[m.group(1).lower()], line)
     line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
     line = _EVERY_COUNT.sub(_counted, line)
-    return rewritten(line, _STUDIO)
+    return player_calls(rewritten(line, _STUDIO))
 
 
 #: A drum teacher's count on every beat ('hats on every e and a', 'snare on all the ands'): that 16th of each beat.

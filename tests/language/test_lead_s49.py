@@ -1,0 +1,135 @@
+"""Session 49 (lead): an English round of eight musicians (UK garage, Nashville, film, gospel, a teacher, a patcher, a
+beatmaker, a city-pop producer) — their bare names, their calls and shorthand, half a change taken back however said,
+parts coming in at a bar, a part's filter or LFO said after it, and a key of the same notes."""
+from __future__ import annotations
+
+import pytest
+
+from .test_lead_s39 import DRUMS
+from .test_time_harmony_classes import last, refused
+
+PAD = ("/patch/create triangle1 triangle", "/patch/create filter1 filter", "/patch/create reverb1 reverb",
+       "/patch/connect triangle1 filter1", "/patch/connect filter1 reverb1", "/patch/connect reverb1 master",
+       "/patch/create lfo1 lfo", "/patch/connect lfo1 filter1.cutoff", "/seq/add rhodes triangle1 x...............")
+BASS = ("/patch/create saw1 saw", "/patch/create filter2 filter", "/patch/connect saw1 filter2", "/patch/connect filter2 master",
+        "/seq/add bass saw1 x.......x.......", "/seq/notes bass g1 . . . . . . . d2 . . . . . . .", "/seq/key g major")
+
+
+def test_a_patchers_bare_name_names_the_oscillator():
+    """'triangle is vco' was refused ('triangle has no setting vco'), so 'vco up 3 dB' had no part."""
+    assert last(*PAD, "triangle is vco", "vco up 3 dB") == ["/mod/triangle1/gain 0.706269"]
+    assert last(*PAD, "triangle is ping", "ping up 3 dB") == ["/mod/triangle1/gain 0.706269"]
+
+
+@pytest.mark.parametrize("phrase", ["triangle is boomy", "kick is dope", "triangle is gone"])
+def test_how_a_part_sounds_said_bare_names_nothing(phrase):
+    assert "has no setting" in refused(*PAD, *DRUMS, phrase)
+
+
+def test_a_vocative_is_no_part_of_a_name():
+    """'saw is the bass bruv' named the saw 'bass bruv'; 'bass up 3 db bruv' was refused."""
+    assert last(*BASS, "saw is the bass bruv", "bass up 3 db bruv") == ["/mod/saw1/gain 0.706269"]
+
+
+@pytest.mark.parametrize("phrase", ["too much, take back half", "little too hot, back it off half", "take half of it back",
+                                    "too much, take back half of that", "undo half of it"])
+def test_half_of_a_change_taken_back_however_said(phrase):
+    assert last(*BASS, "bass up 3 db", phrase) == ["/mod/saw1/gain 0.594251"]
+
+
+def test_a_level_running_hot_is_loud():
+    assert last(*BASS, "bass up 3 db", "too hot") == ["/mod/saw1/gain 0.606269"]
+
+
+@pytest.mark.parametrize("phrase", ["bpm 136... nah hold on, 134", "bpm 136, scratch that, 134", "tempo 136... wait, 134"])
+def test_a_tempo_corrected_with_hold_on_or_scratch_that(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/bpm 134.0"]
+
+
+def test_some_of_an_effect_the_part_goes_through_is_more_of_it():
+    """'add some reverb to the chords' put a second reverb after the first."""
+    assert last(*PAD, "add some reverb to the triangle") == ["/mod/reverb1/mix 0.35"]
+    assert last(*PAD, "add another reverb to the triangle")[0] == "/patch/create reverb2 reverb"
+
+
+@pytest.mark.parametrize("phrase, messages", [
+    ("drums come in at bar 5", ["/seq/mute kick 1 4", "/seq/mute snare 1 4", "/seq/mute hats 1 4"]),
+    ("the kick comes in at bar 5", ["/seq/mute kick 1 4"]), ("kick comes in after 4", ["/seq/mute kick 1 4"])])
+def test_a_playing_part_said_to_come_in_at_a_bar_waits_for_it(phrase, messages):
+    """It was refused ('the kick plays already: …'); 'after 4' wanted 'bars'."""
+    assert last(*DRUMS, phrase) == messages
+
+
+@pytest.mark.parametrize("lines, messages", [
+    (("record to disk",), ["/record/start"]), (("save name tokyo_night",), ["/session/save tokyo_night"]),
+    (("save it under demo2",), ["/session/save demo2"]), (("reset and run",), ["/seq/start"]),
+    (("cut it",), ["/seq/stop"]), (("Cut! stop",), ["/seq/stop"]), (("roll tape", "cut tape"), ["/record/stop"]),
+    (("stop", "pick it back up"), ["/seq/continue"]), (("stop", "bring it back in where it was"), ["/seq/continue"]),
+    (("count it off and let's roll",), ["/seq/start"]), (("build it up to 136 over 8 bars",), ["/seq/bpm 136.0 ramp 32"]),
+    (("get slower gradually, to 80 over 4 bars",), ["/seq/bpm 80.0 ramp 16"]),
+    (("give it that shuffle, swing 20%",), ["/seq/swing 0.2 8"]), (("clock to 124",), ["/seq/bpm 124.0"]),
+    (("ramp the clock to 132 over 8 bars",), ["/seq/bpm 132.0 ramp 32"]), (("euclidean kick, 5 hits in 16",), ["/seq/add kick kick1 x(5,16)"]),
+    (("hihat 16 beat please",), ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]),
+    (("take it down for the verse",), ["/mod/master/gain -3.0"]),
+    (("fade it out 4 bars and stop",), ["/ramp/master/gain -60.0 16", "/at 16 beat /seq/stop"]),
+    (("tempo 120", "ritardando to 60 over 4 bars", "no, only to 66"), ["/seq/bpm 66.0 ramp 16"])])
+def test_a_players_calls(lines, messages):
+    """Each was refused, or did something else ('record to disk' recorded to 'dist.wav', 'reset and run' cleared the
+    screen too, 'save name x' saved 'name x', 'fade it out … and stop' faded the part in focus)."""
+    assert last(*DRUMS, *lines) == messages
+
+
+def test_cut_alone_is_the_cutoffs_word():
+    assert "needs a value" in refused(*DRUMS, "cut")
+
+
+@pytest.mark.parametrize("phrase, message", [
+    ("filter of rhodes up", "/mod/filter1/cutoff 1189.207115"), ("rhodes filter more open", "/mod/filter1/cutoff 1189.207115"),
+    ("lfo of rhodes more slow", "/mod/lfo1/rate 0.840896"), ("rhodes lfo slower", "/mod/lfo1/rate 0.840896")])
+def test_a_parts_filter_or_lfo_said_after_it_or_with_of(phrase, message):
+    assert last(*PAD, phrase) == [message]
+
+
+def test_a_parts_filter_opened_to_a_value_or_swept():
+    assert last(*BASS, "bass filter open up to 2500") == ["/mod/filter2/cutoff 2500.0"]
+    assert last(*BASS, "filter the bass from 200 up to 2000 over 8 bars") == \
+        ["/mod/filter2/cutoff 200.0", "/ramp/filter2/cutoff 2000.0 32"]
+
+
+@pytest.mark.parametrize("phrase", ["bass 2 bar rest", "bass rests for 2 bars"])
+def test_a_part_resting_some_bars(phrase):
+    assert last(*BASS, phrase)[0] == "/seq/mute bass 1 2"
+
+
+@pytest.mark.parametrize("phrase", ["rhodes chord Fmaj7 Em7 Dm7 Cmaj7, one bar one chord",
+                                    "rhodes go Fmaj7 Em7 Dm7 Cmaj7, a bar each", "rhodes chords Fmaj7 Em7 Dm7 Cmaj7, one chord per bar"])
+def test_a_chord_track_a_bar_each_said_otherwise(phrase):
+    messages = last(*PAD, phrase)
+    assert messages[0] == "/seq/add rhodes triangle1 " + "x" + "." * 15 + "x" + "." * 15 + "x" + "." * 15 + "x" + "." * 15
+    assert messages[1].startswith("/seq/notes rhodes f3+a3+c4+e4 - ")
+
+
+def test_a_city_pop_producers_english():
+    assert last(*BASS, "all instrument up half tone") == ["/seq/notes bass ab1 . . . . . . . eb2 . . . . . . .", "/seq/key ab major"]
+    assert last(*BASS, "capo 3 like guitar")[-1] == "/seq/capo 3"
+
+
+def test_a_key_gone_to_and_a_mode_asked_for():
+    assert last(*BASS, "let's go to A") == ["/seq/key a major", "/seq/notes bass a1 . . . . . . . e2 . . . . . . ."]
+    assert last(*BASS, "give me the mixolydian") == ["/seq/key g mixolydian"]
+
+
+def test_a_walk_announced_then_its_notes():
+    assert last(*BASS, "walk it up, bass plays ab1 bb1 c2 db2")[1] == \
+        "/seq/notes bass ab1 . . . . . . . bb1 . . . . . . . c2 . . . . . . . db2 . . . . . . ."
+
+
+def test_a_remark_after_a_value_or_a_caveat_after_a_change():
+    assert last(*BASS, "bass filter resonance up but don't let it self-oscillate") == ["/mod/filter2/q 2.697"]
+    assert last(*BASS, "add a delay", "feedback to 0.8, just under runaway") == ["/mod/delay1/feedback 0.8"]
+
+
+def test_a_key_of_the_same_notes_changes_the_key_alone_unless_transposed():
+    """'modulate to the relative major' recast every note track by degree (the melody changed)."""
+    assert last(*BASS, "/seq/key a minor", "modulate to the relative major") == ["/seq/key c major"]
+    assert last(*BASS, "/seq/key a minor", "transpose to the relative major")[1] == "/seq/notes bass b1 . . . . . . . f2 . . . . . . ."
