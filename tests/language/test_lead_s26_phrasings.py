@@ -322,10 +322,15 @@ def test_make_a_chord_is_no_swap_of_an_a_chord():
     assert last(*PROGRESSION, "make a c chord")[0].startswith("/gate/triangle1 1 ")
 
 
-@pytest.mark.parametrize("phrase", ["up a whole step, i meant down", "down a semitone, my bad, up"])
+@pytest.mark.parametrize("phrase", ["up a whole step, i meant down"])
 def test_a_correction_after_a_move_is_no_reason(phrase):
     with pytest.raises(LanguageError):
         last(*PROGRESSION, phrase)
+
+
+def test_my_bad_after_a_move_corrects_its_way():
+    """(Session 49: 'my bad' is a correction's word, as 'sorry' is.)"""
+    assert last(*PROGRESSION, "down a semitone, my bad, up") == ["/seq/notes chords db4+f4+ab4 bb3+db4+f4 gb3+bb3+db4 ab3+c4+eb4"]
 
 
 def test_a_capo_said_with_chords_keeps_its_fret_and_capo_off_moves_them_back():

@@ -133,3 +133,24 @@ def test_a_key_of_the_same_notes_changes_the_key_alone_unless_transposed():
     """'modulate to the relative major' recast every note track by degree (the melody changed)."""
     assert last(*BASS, "/seq/key a minor", "modulate to the relative major") == ["/seq/key c major"]
     assert last(*BASS, "/seq/key a minor", "transpose to the relative major")[1] == "/seq/notes bass b1 . . . . . . . f2 . . . . . . ."
+
+
+@pytest.mark.parametrize("phrase", ["hats play on every beat", "can the hi-hats play only on the beats",
+                                    "can the hats play on every beat please", "kick plays every beat"])
+def test_a_part_said_to_play_on_a_rhythm(phrase):
+    assert last(*DRUMS, phrase)[-1].endswith(" x...x...x...x...")
+
+
+def test_a_beatmakers_shorthand():
+    assert last(*DRUMS, "note repeat the hats in 16ths") == ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]
+    assert last(*DRUMS, "stick a snare on the last 16th an all") == ["/seq/add snare snare1 ....x.......x..x"]
+    assert last(*DRUMS, *BASS, "half time the whole beat") == \
+        ["/seq/speed kick 0.5", "/seq/speed snare 0.5", "/seq/speed hats 0.5"]      # (the beat: the drums, not the bass)
+
+
+def test_my_bad_corrects_the_line_before():
+    assert last(*BASS, "key of a minor", "my bad, E minor")[0] == "/seq/key e minor"
+
+
+def test_everything_faded_over_bars_then_stopped():
+    assert last(*DRUMS, "ring it out, fade everything over 4 bars and stop") == ["/ramp/master/gain -60.0 16", "/at 16 beat /seq/stop"]

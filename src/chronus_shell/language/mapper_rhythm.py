@@ -24,7 +24,8 @@ _TRACK_SLANG = {"hh": "hats", "hihat": "hats", "hihats": "hats", "hi-hat": "hats
 _MODIFIER = "(*!?@"
 _ALL_TRACKS = {"whole kit", "whole beat", "whole groove", "whole thing", "all drums", "all tracks", "all the drums",
                "all the tracks", "beat", "drums", "kit", "groove", "everything", "all", "drop"}
-_DRUM_TRACKS = {"whole kit", "all drums", "all the drums", "drums", "kit"}        # of those, the drum tracks only
+_DRUM_TRACKS = {"whole kit", "all drums", "all the drums", "drums", "kit",        # of those, the drum tracks only
+                "beat", "whole beat"}                                           # ('half time the beat': the drums' feel)
 
 
 def track_feel(ctx, intent: TrackFeel) -> list[Message]:

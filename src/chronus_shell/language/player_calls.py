@@ -81,8 +81,18 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
      r"\1 \2 hits over \3"),
     # a second thought after a glide's target ('no, only to 66'): the target corrected
     (r"^(no|nope|nah)\s*[,—–:]\s*(?:only|just)\s+(?:to\s+)?(?=\d)", r"\1, "),
-    # a ring-out before the fade ('ring it out, fade everything over 4 bars and stop'): the fade
+    # a ring-out before the fade ('ring it out, fade everything over 4 bars and stop'): the fade; everything faded 'out'
     (r"^(?:let\s+it\s+ring(?:\s+out)?|ring\s+it\s+out)\s*[,;:—–-]+\s*(?=fade\b)", ""),
+    (r"^fade\s+(everything|it\s+all|the\s+whole\s+thing)\s+(?=over\s+\d+\s+bars?\b.*\band\s+(?:then\s+)?stop\b)", r"fade \1 out "),
+    # a part said to play on a rhythm ('hats play on every beat', 'can the kick play on 1 and 3?'): the part on it
+    (r"^(?:(?:can|could|would|will)\s+(?:the\s+|my\s+)?([a-z][\w-]*)\s+play|(?:the\s+|my\s+)?([a-z][\w-]*)\s+plays?)\s+"
+     r"(?=(?:only\s+)?on\s|every\s|in\s+(?:\d|eighths|sixteenths|quarters|triplets))", lambda m: f"{m[1] or m[2]} "),
+    # a part played on the beats only ('can the hi-hats play only on the beats'): on every beat
+    (r"\b(?:only\s+)?on\s+the\s+beats(?:\s+only)?\b", "on every beat"),
+    # a drum machine's note repeat ('note repeat the hats in 16ths'): the drum in those notes
+    (r"^note\s+repeat\s+(?:on\s+)?(?:the\s+)?([a-z][\w-]*)\s+(?:in|at|on)\s+", r"\1 in "),
+    # a hit stuck on ('stick a snare on the last 16th an all'): put there; 'an all', 'and all' said as 'too'
+    (r"^stick\s+(?=an?\s+[a-z][\w-]*\s+on\b)", "put "), (r"\s+(?:an|and)\s+all[.!]*$", " too"),
     # a remark after a value ('feedback to 0.8, just under runaway'), a caveat after a change ('more resonance but don't
     # let it self-oscillate'): the value, the change
     (r"(?<=\d)\s*,\s*just\s+(?:under|below|short\s+of|before|shy\s+of)\s+[a-z][\w\s-]*[.!]*$", ""),
