@@ -168,7 +168,8 @@ def _crescendo(text: str, model: PatchModel):
 #: band's level.
 _BRING_IT = re.compile(r"^(?:(?P<said>[^,]+),\s*)?(?:(?:ok|okay|now|and|so|alright|right)[,\s]+)*(?:let'?s\s+)?(?P<verb>bring|take)\s+it\s+(?:all\s+)?"
                        r"(?P<back>back\s+)?(?P<way>down|up)(?:\s+(?P<bit>a\s+(?:bit|little|touch|notch)|some))?"
-                       r"(?P<when>\s+(?:for|during|under|while)\s+[\w' ]+)?$", re.I)
+                       r"(?P<when>\s+(?:for|during|under|while)\s+(?!(?:\d+|one|two|three|four|eight|a|an|the\s+next\s+\w+)\s+"
+                       r"(?:bars?|beats?|measures?)\b)(?![\w' ]*\b(?:octaves?|semitones?|tones?|steps?|fifths?|fourths?)\b)[\w' ]+)?$", re.I)
 
 
 def _bring_it(text: str, model: PatchModel):

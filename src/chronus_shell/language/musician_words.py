@@ -18,7 +18,7 @@ SLANG = {
     "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
     "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
     "vco": "osc", "vcos": "oscs", "vcf": "filter", "volt": "octave", "volts": "octaves",   # modular: 1 V per octave
-    "hot": "loud", "hotter": "louder",                                                   # a level running hot
+    "hot": "loud",                                                                       # a level running hot
     "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
     "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
     "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did

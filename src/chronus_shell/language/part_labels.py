@@ -11,7 +11,6 @@ from ..engine.catalogue import CATALOGUE
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Word, Words
-from .musician_words import NOISE
 from .patch_model import PatchModel
 from .resolve import BASS
 from .units import is_note
@@ -102,7 +101,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     passing = _IS_NAMED.match(line) if match is None else None
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
-    if passing is not None and passing.group("bare") and (not _bare_name(passing.group("name").lower()) or
+    if passing is not None and passing.group("bare") and (not _bare_name(passing.group("name").lower(), model) or
                                                           passing.group("what").lower() not in _OSCILLATORS):
         passing = None                                # 'sine is flat', 'the kick is boomy': how it is, no name
     said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
@@ -115,7 +114,9 @@ def name_given(line: str, model: PatchModel) -> str | None:
     match = match or passing
     if match is None:
         return None
-    what, name = said[0].lower(), " ".join(word for word in said[1].lower().split() if word not in NOISE)   # ('bass bruv')
+    what, name = said[0].lower(), _VOCATIVE_AT_END.sub("", said[1].lower())    # ('the saw is the bass bruv': 'bass')
+    if not name:
+        return None                                   # ('the kick is my bruv': no name)
     words = [w for w in what.split() if w not in ("the", "my", "one")]
     if not words:
         return None                                   # 'call the kick': no name given
@@ -123,6 +124,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
         part = Resolver(model).module(Words(tuple(Word(w, match.start("what")) for w in words)), hints=False)
     except LanguageError:
         return None                                   # 'call it a day', 'name the session ...': not a part named
+    if passing is not None and passing.group("bare") and name in model.tracks and model.tracks[name].target != part:
+        return None                                   # ('sine is bass', the saw's track 'bass': no name said bare)
     if name == BASS:                                  # 'call it bass' with its filter in focus: the voice is the bass
         part = (model.voice_of(part) or [part])[0]
     elif name in model.tracks and model.tracks[name].target == part:
@@ -151,25 +154,36 @@ _SHORT = (("vibraphone", "vibes", "vibe", "vibraharp"), ("saxophone", "sax"), ("
 _SHORT_FORMS = {group[0]: group[1:] for group in _SHORT} | {short: (group[0],) for group in _SHORT for short in group[1:]}
 
 
-def _bare_name(name: str) -> bool:
-    """'sine is ping', 'triangle is vco' (no 'the', 'my'): a name only when one word the language does not know, or the
-    name of a part's role, never a word of how it sounds ('sine is flat', 'the kick is boomy')."""
-    return " " not in name and (name in _ROLE_NAMES or not is_known_word(name) and not name.endswith(_HOW_WORDS_END)
-                                and name not in _HOW_IT_IS and name not in _STATES and name not in NOISE)
+def _bare_name(name: str, model: PatchModel) -> bool:
+    """'sine is ping', 'triangle is vco', 'saw is kamancheh' (no 'the', 'my'): a name only when the name of a part's role,
+    a player's nickname for a part or a word the language does not know that is not shaped as how a thing is, and no
+    other part's label already (nor its track: name_given) — never a word of how it sounds ('sine is flat', 'sine is
+    inaudible', 'the kick is boomy', 'triangle is mud'), which bare may be any word."""
+    from .nicknames import NICKNAMES
+
+    if name in model.labels or " " in name:
+        return False
+    return name in (*_ROLE_NAMES, *NICKNAMES) or not is_known_word(name) and not name.endswith(_HOW_WORDS_END) and \
+        name not in _STATES and name not in _HOW_IT_IS
 
 
 #: The oscillators a name is given bare ('sine is ping', 'triangle is vco': a patcher's shorthand; never 'kick is dope').
 _OSCILLATORS = frozenset({"sine", "saw", "square", "triangle", "noise", "pulse", "tri", "sqr"})
 #: A part's role said as its name ('sine is ping', 'triangle is vco'), though the language knows the word.
 _ROLE_NAMES = frozenset({"ping", "vco", "osc", "lead", "pad", "drone", "sub", "pluck", "stab", "blip", "beep", "keys", "bass"})
-#: A part's state said bare ('sine is gone', 'the kick is fine'): never its name.
+#: How words of a sound's character end ('boomy', 'tinnish', 'overdriven', 'atonal', 'inaudible', 'hollow'): no name bare.
+_HOW_WORDS_END = ("y", "ish", "ed", "en", "er", "ly", "est", "ing", "al", "ic", "ent", "ant", "ible", "able", "ow", "ous", "ive",
+                  "less", "ful")
+#: A part's state said bare ('sine is gone', 'triangle is mud'): never its name.
 _STATES = frozenset({"gone", "missing", "dead", "broken", "fine", "good", "great", "bad", "wrong", "weird", "off", "out", "on",
-                     "back", "done", "there", "here", "enough", "perfect", "ok", "okay", "mine", "ours", "everywhere", "nowhere",
-                     "wack", "meh", "mid", "lit", "fire", "hot", "cold", "dull", "thin", "fat", "dark", "bright", "harsh",
-                     "dope", "tight", "sick", "mint", "peak", "class", "wicked", "sweet", "nuts", "insane", "unreal", "bomb",
-                     "awesome", "amazing", "beautiful", "gorgeous", "ugly", "terrible", "awful", "annoying", "boring", "loud"})
-#: How words of a sound's character end ('boomy', 'tinnish', 'distorted', 'louder', 'gently'): never a name said bare.
-_HOW_WORDS_END = ("y", "ish", "ed", "er", "ly", "est", "ing")
+                     "back", "done", "there", "here", "enough", "perfect", "ok", "okay", "mine", "ours", "nowhere", "meh", "mid",
+                     "lit", "fire", "hot", "cold", "dull", "thin", "fat", "dark", "bright", "harsh", "dope", "tight", "sick",
+                     "mint", "peak", "class", "wicked", "sweet", "nuts", "insane", "unreal", "bomb", "awesome", "amazing",
+                     "ugly", "terrible", "awful", "boring", "loud", "mud", "mush", "trash", "garbage", "rubbish", "crap",
+                     "mono", "stereo", "static", "first", "last", "next", "below", "above", "warm", "thick", "mellow", "worse"})
+#: A vocative after a name ('the saw is the bass bruv'): no part of it.
+_VOCATIVE_AT_END = re.compile(r"(?:\s+(?:bruv|blud|bruh|bredrin|cuz|homie|innit|fam|mate|dude|bro))+$|^(?:bruv|blud|bruh|bredrin|cuz|"
+                              r"homie|innit|fam|mate|dude|bro|yeah|man)$")
 
 
 def _no_name_said(name: str) -> bool:

@@ -10,22 +10,25 @@ import re
 from .literal_needs import rewritten
 
 _MODES = r"(?:mixolydian|dorian|lydian|phrygian|locrian|aeolian|ionian)"
+#: A chord symbol as written (a capital root: 'Fm7', 'Dbmaj7', 'C'), whatever the rules' case.
+_CHORD = r"(?-i:[A-G][#b]?[\w#+/]*)"
 
 _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     # where a take goes said ('record to disk', 'record it to a file'): the take, in the recordings folder
     (r"^((?:start\s+)?record(?:ing)?(?:\s+(?:it|this|that|everything))?)\s+(?:to|onto)\s+(?:the\s+|a\s+)?(?:disk|disc|hard\s*drive|"
      r"file|wav)\s*[.!]*$", r"\1"),
     # a session's name said with 'name' or 'under' ('save name tokyo_night', 'save it under demo2'): saved as it ('save as
-    # name tag' is a name of two words)
-    (r"^(save(?:\s+(?:it|this|that|the\s+session|session|everything))?)\s+(?:with\s+)?(?:the\s+)?(?:name|under)\s+(?=[\w-]+\s*[.!]*$)",
-     r"\1 as "),
+    # name tag', 'save name badge', 'save under pressure' are names of two words)
+    (r"^(save\s+(?:it|this|that|the\s+session|session|everything))\s+under\s+(?=[\w-]+\s*[.!]*$)", r"\1 as "),
+    (r"^(save(?:\s+(?:it|this|that|the\s+session|session|everything))?)\s+(?:with\s+(?:the\s+)?name|name)\s+"
+     r"(?=[\w-]*[_\d-][\w-]*\s*[.!]*$)", r"\1 as "),
     # a patcher's reset then run ('reset and run'): the sequence from its first step
     (r"^reset\s*(?:,|and|&|then|\+)\s*(?:then\s+)?(?:run|start|go|play)(?:\s+it)?\s*[.!]*$", "start"),
     # the end of a piece ('fade it out 4 bars and stop'): the whole mix fades, then the music stops
-    (r"^fade\s+it\s+out\b(?=.*\band\s+(?:then\s+)?stop\b)", "fade it all out"),
+    (r"^fade\s+it\s+out\b(?=.*\band\s+(?:then\s+)?stop\s*[.!]*$)", "fade it all out"),
     # a part's module said with 'of' ('filter of rhodes up', 'the lfo of the keys slower'): the part's module
-    (r"\b(the\s+)?(filter|lfo|delay|reverb|distortion|envelope|adsr|echo)\s+of\s+(?:the\s+|my\s+)?(?!(?:it|this|that|them)\b)"
-     r"([a-z][\w-]*)", r"\1\3 \2"),
+    (r"\b(the\s+)?(filter|lfo|delay|reverb|distortion|envelope|adsr|echo)\s+of\s+(?:the\s+|my\s+)?(?!(?:it|this|that|them|a|an|one|"
+     r"two|three|four|half|quarter|eighth|sixteenth|dotted|about|some|around|roughly|just|only)\b)([a-z][\w-]*)", r"\1\3 \2"),
     # a part's filter said open after it ('rhodes filter more open', 'bass filter open up to 2500'): the filter opened
     (r"^(?:the\s+)?((?:[a-z][\w-]*\s+)?filter)\s+(?:more\s+|a\s+bit\s+(?:more\s+)?|a\s+little\s+(?:more\s+)?)?open\b(?:\s+up\b)?",
      r"open the \1"),
@@ -36,9 +39,6 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     (r"^cut(?:\s+it|\s+the\s+music|\s+everything)(?:\s+(?:bruv|mate|man|dude|guys|please))?[\s!.]*$|^cut\s*[!.]*\s*,?\s*stop[\s!.]*$",
      "stop"),
     (r"^cut\s+(?:the\s+)?tape[\s!.]*$", "stop recording"),
-    # the music picked up again where it stopped ('pick it back up', 'bring it back in where it was')
-    (r"^(?:pick\s+it\s+(?:back\s+)?up|bring\s+it\s+back(?:\s+in)?(?=\s+(?:from\s+)?where))(?:\s+(?:from\s+)?where\s+(?:it|we)\s+"
-     r"(?:was|were|left\s+off|stopped))?[\s!.]*$", "continue"),
     # a band's go ('count it off and let's roll', "let's roll"): started at the top of the bar (there is no count-in)
     (r"^(?:count\s+(?:it|us|me)\s+(?:off|in)\s*(?:,|and)\s*)?let'?s\s+(?:roll|rock|jam|go|do\s+it|play)(?:\s+it)?[\s!.]*$", "start"),
     # a glide said as building or getting there ('build it up to 136 over 8 bars', 'get slower gradually, to 80 over 4 bars')
@@ -53,13 +53,14 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     (r"^(?:the\s+)?(?:master\s+)?clock\b(?=\s+(?:to|at|up|down|\d))", "tempo"),
     (r"\b(set|ramp|slew|glide|bring|push|pull|take|drop|raise|lower|speed\s+up|slow\s+down)\s+the\s+(?:master\s+)?clock\b", r"\1 the tempo"),
     # a part resting or coming in after some bars ('bass 2 bar rest', 'the bass rests for 2 bars'): out for those bars
-    (r"^((?:the\s+)?[a-z][\w-]*)\s+(?:(\d+)\s*-?\s*bars?\s+rest|rests?\s+(?:for\s+)?(\d+)\s+bars?)[\s.!]*$",
+    (r"^((?:the\s+)?(?!(?:a|an|one|the|take|give|have|add)\b)[a-z][\w-]*)\s+(?:(\d+)\s*-?\s*bars?\s+rest|rests?\s+(?:for\s+)?(\d+)\s+bars?)[\s.!]*$",
      lambda m: f"{m[1]} out for {m[2] or m[3]} bars"),
     # a chord track's one bar each said otherwise ('one bar one chord', 'one chord per bar'): a bar each
     (r",?\s*(?:one|1)\s+(?:bar|measure)\s+(?:one|per|a|each|for\s+each)\s+chord[\s.!]*$|,?\s*(?:one|1)\s+chord\s+(?:one|per|a|each)\s+"
      r"(?:bar|measure)[\s.!]*$", ", a bar each"),
     # a part's chords said with 'go' ('keys go Fm7 Dbmaj7 Bbm7 C7, a bar each'): the part plays them
-    (r"^((?:the\s+)?[a-z][\w-]*)\s+go(?:es)?\s+(?=[A-G][#b]?[\w#+/]*\s+[A-G])", r"\1 plays "),
+    (rf"^((?:the\s+)?[a-z][\w-]*)\s+go(?:es)?\s+(?=(?:{_CHORD}\s*,?\s+)*(?-i:[A-G][#b]?(?:m|maj|min|dim|aug|sus|add)[\w#+/]*|"
+     rf"[A-G][#b]?\d[\w#+/]*)(?:\s*,?\s+{_CHORD})*(?:\s*,|\s*$))", r"\1 plays "),
     # a drum machine's 'sixteen beat' ('hihat 16 beat please'): that drum in 16ths ('8 beat': 8ths)
     (r"^((?:the\s+)?(?:hi-?hats?|hats?|hh|kick|snare|shaker|ride))\s+(16|8)\s*-?\s*beats?(?=(?:\s+please)?[\s.!]*$)", r"\1 \2ths"),
     # everything said as the instruments ('all instrument up half tone'): everything
@@ -67,15 +68,15 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     # a capo said as on a guitar ('capo 3 like guitar'): the capo
     (r"^(capo\s+(?:on\s+)?\d+)\s*,?\s*(?:like|as)\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:real\s+)?guitars?\b.*$", r"\1"),
     # a key change said as going there ("let's go to A", 'now go to E minor'): the music moved there
-    (r"^(?:(?:ok|so|now|and)\s*,?\s+)*(?:let'?s\s+)?go\s+(?:up\s+|down\s+)?to\s+(?:the\s+key\s+of\s+)?([a-g](?:#|b)?(?:\s+(?:major|minor))?)"
-     r"[\s.!]*$", r"transpose to \1"),
+    (r"^(?:(?:ok|so|now|and)\s*,?\s+)*(?:let'?s\s+)?go\s+(?:up\s+|down\s+)?to\s+(?:the\s+key\s+of\s+)?([a-g](?:#|b)?)(\s+(?:major|minor))?"
+     r"[\s.!]*$", lambda m: f"switch to {m[1]}{m[2]}" if m[2] else f"transpose to {m[1]}"),
     # a mode asked for by name ('give me the mixolydian', 'try dorian'): the key's tonic in that mode, as 'dorian instead'
     (rf"^(?:give\s+me|let'?s\s+(?:have|hear|try)|try)\s+(?:the\s+|a\s+|some\s+)?({_MODES})(?:\s+(?:mode|scale|sound))?[\s.!]*$",
      r"\1 instead"),
     # a chord pointed at, then named ('hold that 9 chord, Ab9 on the organ'): the chord named
     (r"^(hold|play)\s+(?:that|this|the)\s+[\w#-]+\s+chord\s*,\s*(?=[a-g])", r"\1 "),
     # a bass walk announced, then its notes ('walk it up, bass plays ab1 bb1 c2 db2'): the notes
-    (r"^walk\s+it\s+(?:up|down)\s*[,:;—–-]+\s*(?=\S)", ""),
+    (r"^walk\s+it\s+(?:up|down)\s*[,:;—–-]+\s*(?=(?:the\s+)?[a-z][\w-]*\s+plays?\b|[a-g][#b]?\d(?:\s|$))", ""),
     # a euclidean rhythm named ('euclidean kick, 5 hits in 16'): the hits over the steps
     (r"^euclid(?:ean)?\s+(?:the\s+)?([a-z][\w-]*)\s*[,:]?\s*(\d+)\s+(?:hits|pulses|onsets)?\s*(?:in|over|of|out\s+of)\s+(\d+)",
      r"\1 \2 hits over \3"),
@@ -83,7 +84,7 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     (r"^(no|nope|nah)\s*[,—–:]\s*(?:only|just)\s+(?:to\s+)?(?=\d)", r"\1, "),
     # a ring-out before the fade ('ring it out, fade everything over 4 bars and stop'): the fade; everything faded 'out'
     (r"^(?:let\s+it\s+ring(?:\s+out)?|ring\s+it\s+out)\s*[,;:—–-]+\s*(?=fade\b)", ""),
-    (r"^fade\s+(everything|it\s+all|the\s+whole\s+thing)\s+(?=over\s+\d+\s+bars?\b.*\band\s+(?:then\s+)?stop\b)", r"fade \1 out "),
+    (r"^fade\s+(everything|it\s+all|the\s+whole\s+thing)\s+(?=over\s+\d+\s+bars?\b.*\band\s+(?:then\s+)?stop\s*[.!]*$)", r"fade \1 out "),
     # a part said to play on a rhythm ('hats play on every beat', 'can the kick play on 1 and 3?'): the part on it
     (r"^(?:(?:can|could|would|will)\s+(?:the\s+|my\s+)?([a-z][\w-]*)\s+play|(?:the\s+|my\s+)?([a-z][\w-]*)\s+plays?)\s+"
      r"(?=(?:only\s+)?on\s|every\s|in\s+(?:\d|eighths|sixteenths|quarters|triplets))", lambda m: f"{m[1] or m[2]} "),
@@ -95,14 +96,23 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     (r"^stick\s+(?=an?\s+[a-z][\w-]*\s+on\b)", "put "), (r"\s+(?:an|and)\s+all[.!]*$", " too"),
     # a remark after a value ('feedback to 0.8, just under runaway'), a caveat after a change ('more resonance but don't
     # let it self-oscillate'): the value, the change
-    (r"(?<=\d)\s*,\s*just\s+(?:under|below|short\s+of|before|shy\s+of)\s+[a-z][\w\s-]*[.!]*$", ""),
-    (r"\s*,?\s+but\s+(?:don'?t|do\s+not|never|not)\s+(?:let\s+it\s+)?[a-z][^,]*[.!]*$", ""),
+    (r"(?<=\d)\s*,\s*just\s+(?:under|below|short\s+of|shy\s+of)\s+(?!.*\bbar\s*\d)[a-z][\w\s-]*[.!]*$", ""),
+    (r"\s*,?\s+but\s+(?:don'?t|do\s+not|never)\s+let\s+it\s+(?:self[\s-]?oscillate|clip|distort|run\s+away|scream|squeal|"
+     r"feed\s?back|whistle|howl|get\s+harsh|explode|blow\s+up)[.!]*$", ""),
 )]
 
 
-def player_calls(line: str) -> str:
-    """The line with a player's calls said the language's way; the same line when it has none."""
-    return rewritten(line, _CALLS)
+#: The music picked up again where it stopped ('pick it back up', 'bring it back in where it was'): said while it is
+#: stopped only (playing, 'pick it back up' is a part un-muted or a tempo, 'bring it back in' a part).
+_AGAIN = [(re.compile(r"^(?:pick\s+it\s+(?:back\s+)?up|bring\s+it\s+back(?:\s+in)?(?=\s+(?:from\s+)?where))(?:\s+(?:from\s+)?where\s+"
+                      r"(?:it|we)\s+(?:was|were|left\s+off|stopped))?[\s!.]*$", re.I), "continue")]
+_CALLS_STOPPED = _CALLS + _AGAIN
+
+
+def player_calls(line: str, running: bool = True) -> str:
+    """The line with a player's calls said the language's way; the same line when it has none. `running`: the
+    transport plays."""
+    return rewritten(line, _CALLS if running else _CALLS_STOPPED)
 
 
 __all__ = ["player_calls"]

@@ -159,9 +159,9 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
 _NOUN_LABEL = re.compile(r"^\s*(melody|riff|hook|lick|tune|line|theme|motif|ostinato|bassline|chords|arp)\s*:", re.I)
 
 
-def studio_words(line: str, tracks: dict | None = None) -> str:
+def studio_words(line: str, tracks: dict | None = None, running: bool = True) -> str:
     """The line with a studio's ways of saying things said the language's way; the same line when it has none.
-    `tracks`: the tracks there are, by name."""
+    `tracks`: the tracks there are, by name; `running`: the transport plays."""
     label = _NOUN_LABEL.match(line)
     track = (tracks or {}).get(label.group(1).lower()) if label else None
     if track is not None and [t.target for t in tracks.values()].count(track.target) == 1:   # (its part's one track)
@@ -169,7 +169,7 @@ def studio_words(line: str, tracks: dict | None = None) -> str:
     line = _SHORT_WORD.sub(lambda m: _SHORT[m.group(1).lower()], line)
     line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
     line = _EVERY_COUNT.sub(_counted, line)
-    return player_calls(rewritten(line, _STUDIO))
+    return player_calls(rewritten(line, _STUDIO), running)
 
 
 #: A drum teacher's count on every beat ('hats on every e and a', 'snare on all the ands'): that 16th of each beat.

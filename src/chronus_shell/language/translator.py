@@ -105,7 +105,8 @@ class Translator(ReadAgain, UndoHistory):
             self.mapper.context.after_refusal = self._refused is not None
             code = None if answer or line.lstrip().startswith("/") else code_line(line, self.model)   # 'kick.gain += 3dB'
             said = answer or (code[1] if code else line)   # (every reader sees it in English, a studio's words said plainly)
-            messages = self._said_by_name(said if said.lstrip().startswith("/") else studio_words(in_english(said, self.model.tracks), self.model.tracks))
+            messages = self._said_by_name(said if said.lstrip().startswith("/") else studio_words(
+                in_english(said, self.model.tracks), self.model.tracks, self.model.running))
         except LanguageError as err:
             self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
             self._unadded = unadded(line, self._unadded)
