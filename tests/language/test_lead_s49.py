@@ -214,3 +214,15 @@ def test_pick_it_back_up_is_a_continue_only_when_stopped():
 
 def test_fade_it_out_and_stop_a_part_is_no_ending():
     assert not any(m.startswith("/ramp/master") for m in last(*BAND, "fade it out and stop the kick"))
+
+
+@pytest.mark.parametrize("phrase", ["a touch faster, 76", "faster, 76", "make it 76", "too slow, 76"])
+def test_a_glides_target_said_again_glides_there(phrase):
+    """'a touch faster, 76' just after a glide to 70 set 76 at once, cutting the glide short."""
+    assert last(*DRUMS, "tempo 90", "slow down to 70 over 8 bars", phrase) == ["/seq/bpm 76.0 ramp 32"]
+    assert last(*DRUMS, "tempo 90", phrase.replace("76", "96")) == ["/seq/bpm 96.0"]
+
+
+def test_sound_files_are_no_session():
+    assert "a sample loads by its file" in refused("load the footstep samples from my drive")
+    assert last("load night drive") == ["/session/load 'night drive'"]

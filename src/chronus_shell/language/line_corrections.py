@@ -65,6 +65,25 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     return new, f"corrected: '{last_text}' → '{new}'", False
 
 
+#: A tempo glide ('slow down to 70 over 8 bars', 'accelerando to 140 across 16 bars'), and its target said again with a
+#: comparative or 'make it' ('a touch faster, 76', 'too slow, 76', 'make it 76'): the glide there, over the same bars.
+_TEMPO_GLIDE = re.compile(r"\b(?:tempo|bpm|speed|faster|slower|slow\s+down|speed\s+up|accel\w*|rit\w*|rall\w*)\b.*?"
+                          r"\b(?:over|across|in)\s+(?:the\s+next\s+)?\d+\s+(?:bars?|beats?|measures?)\b", re.I)
+_RETARGET = re.compile(r"^(?:(?:(?:a\s+)?(?:touch|bit|little|lil|tad|hair)\s+)?(?:faster|slower|quicker)|too\s+(?:fast|slow)|"
+                       r"(?:make|take)\s+(?:it|that)(?:\s+to)?)\s*[,:;—–-]?\s*(?:(?:like|maybe|say)\s+)?(?P<said>\d{2,3}(?:\.\d+)?)"
+                       r"(?:\s*bpm)?(?:[\s,]+(?:maybe|instead|please|then))*[\s.!]*$", re.I)
+
+
+def glide_retargeted(line: str, last_text: str) -> tuple[str, str] | None:
+    """(how it was read, the glide said again) for a tempo glide's target said again just after it; else None ('faster,
+    76' set the tempo at once, cutting the glide short)."""
+    match = _RETARGET.match(line.strip())
+    if match is None or not last_text or not _TEMPO_GLIDE.search(last_text):
+        return None
+    new = _value_replaced(last_text, match["said"])
+    return (f"corrected: '{last_text}' → '{new}'", new) if new and new.strip() != last_text.strip() else None
+
+
 _KEY_SAID = re.compile(r"\b(?:key|tonalit\w*|major|minor|maggiore|minore|mayor|menor|majeur|mineur|dur|moll)\b", re.I)
 
 
@@ -179,4 +198,4 @@ def _way_turned(last: str, said: str) -> str | None:
     return last[:found[0].start()] + way + last[found[0].end():] if len(found) == 1 else None
 
 
-__all__ = ["INSTEAD", "correction_of_last"]
+__all__ = ["INSTEAD", "correction_of_last", "glide_retargeted"]

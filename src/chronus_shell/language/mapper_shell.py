@@ -68,7 +68,15 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
     name = _saved_as(ctx, when_off(said))
     if (_NO_NAME.fullmatch(name) or _NO_NAME.fullmatch(said)) and name not in ctx.model.sessions_saved:   # 'the tape'
         raise LanguageError(f"which session is '{name}'? say its name — 'sessions' lists them", intent.name.column)
+    if _SAMPLES_SAID.search(said) and name not in ctx.model.sessions_saved:    # 'load the footstep samples from my drive'
+        raise LanguageError(f"'{said}' sounds like sound files, not a saved session: a sample loads by its file "
+                            f"('load footsteps.wav'), a session by its name ('sessions' lists them)", intent.name.column)
     return [message("/session/load", name, *now)]
+
+
+#: Sound files said, not a session ('the footstep samples from my drive', 'my drum kit folder').
+_SAMPLES_SAID = re.compile(r"(?<![\w-])(?:samples?|wavs?|(?:audio|sound)\s+files?|(?:from|on|in)\s+(?:(?:my|the|a)\s+)?(?:hard\s+)?"
+                           r"(?:drive|disk|desktop|downloads|folder|usb|computer|laptop))(?![\w-])", re.I)
 
 
 #: A setting and the value it goes back to ('restore the tempo to 120'): no session's name.

@@ -36,6 +36,7 @@ from .undo_steps import UndoStep
 from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .interval_corrections import said_instead
+from .line_corrections import glide_retargeted
 from .studio_words import studio_words
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
@@ -172,7 +173,7 @@ class Translator(ReadAgain, UndoHistory):
         if grooved is not None:
             return grooved
         termed = None if line.lstrip().startswith("/") else \
-            early_reading(line, self.model) or said_instead(line, self._last_text)   # 'più mosso', 'down a tone instead'
+            glide_retargeted(line, self._last_text) or early_reading(line, self.model) or said_instead(line, self._last_text)
         said = termed[1] if termed else line
         marked = None if line.lstrip().startswith("/") else with_dynamics(said.strip(), self.model) or \
             moved_effect(said.strip(), self.model) or labelled_chords(said.strip(), self.model)   # 'put the filter on X', 'amen: Ab Eb'
