@@ -226,3 +226,34 @@ def test_a_glides_target_said_again_glides_there(phrase):
 def test_sound_files_are_no_session():
     assert "a sample loads by its file" in refused("load the footstep samples from my drive")
     assert last("load night drive") == ["/session/load 'night drive'"]
+
+
+# -- round s50's development set ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lines, messages", [
+    (("snare gain 0.5", "snare up 3 db", "ok thats too loud take back half"), ["/mod/snare1/gain 0.594251"]),
+    (("snare gain 0.5", "snare up 3 db", "too much, take back the half"), ["/mod/snare1/gain 0.594251"]),
+    (("hihat little bit to the left, 20",), ["/mod/hat1/pan -0.2"]), (("and now again four to the floor",), ["/seq/add kick kick1 x...x...x...x..."]),
+    (("play again",), ["/seq/start"]), (("hats 80% chance so its less robotic",), ["/seq/chance hats 0.8"]),
+    (("snare on all the beats",), ["/seq/add snare snare1 x...x...x...x..."]), (("only kick on the first beat",), ["/seq/add kick kick1 x..............."]),
+    (("open the one from last week its called cool_beat",), ["/session/load cool_beat"]),
+    (("tempo 160... no, make that 152",), ["/seq/bpm 152.0"]), (("tempo 120", "correction: 136"), ["/seq/bpm 136.0"]),
+    (("fade everything out over two minutes and stops",), ["/ramp/master/gain -60.0 240", "/at 240 beat /seq/stop"]),
+    (("we end at bar 8, full stop",), ["/at 7 bar /seq/stop"]), (("mute the kick", "full band back in"), ["/seq/mute kick 0"])])
+def test_round_s50s_phrasings(lines, messages):
+    assert last(*DRUMS, *lines) == messages
+
+
+def test_a_303s_filter_is_the_lowpass_said():
+    """'LP the saw at 2k' through an acid filter put a second (lowpass) filter after the envelope."""
+    acid = ("/patch/create saw1 saw", "/patch/create acid_filter1 acid_filter", "/patch/connect saw1 acid_filter1",
+            "/patch/connect acid_filter1 master")
+    assert last(*acid, "LP the saw at 2k") == ["/mod/acid_filter1/cutoff 2000.0"]
+
+
+def test_a_filter_opened_slowly_and_a_delay_at_tempo():
+    assert last(*BASS, "filter slowly open over 32 bars")[0].startswith("/ramp/filter2/cutoff ")
+    assert last(*BASS, "add a delay", "delay time 1/16 at tempo") == ["/mod/delay1/time 0.125"]
+
+
+def test_a_preference_said_as_the_correction():
+    assert last(*BASS, "/seq/key d dorian", "no, I prefer lydian") == ["/seq/key d lydian"]

@@ -58,7 +58,7 @@ def bar_entry(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
 
 _N = r"(?P<n>\d+|one|two|three|four|eight|sixteen)"
 _WAITS = re.compile(rf"^(?:and\s+|then\s+)?(?:(?:bring|let)\s+(?:in\s+)?(?:the\s+|my\s+)?(?P<a>[\w-]+)(?:\s+(?:in|come\s+in))?|"
-                    rf"(?:the\s+|my\s+)?(?P<b>[\w-]+)\s+(?:comes?\s+in|enters?|kicks?\s+in|drops?\s+in|joins?(?:\s+in)?))\s+"
+                    rf"(?:the\s+|my\s+)?(?P<b>[\w-]+)\s+(?:comes?\s+in|enters?|kicks?\s+in|drops?\s+in|joins?(?:\s+in)?|starts?))\s+"
                     rf"after\s+(?:the\s+first\s+)?{_N}(?:\s+bars?(?:\s+of\s+[^,.!]+)?)?[\s.!]*$|"
                     rf"^(?:the\s+|my\s+)?(?P<c>[\w-]+)\s+waits?\s+(?:for\s+)?{_N.replace('<n>', '<m>')}\s+bars?"
                     rf"(?:\s*,?\s*(?:and\s+)?then\s+(?:comes?\s+in|enters?|joins?(?:\s+in)?))?[\s.!]*$", re.I)

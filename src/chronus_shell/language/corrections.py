@@ -14,7 +14,7 @@ from .nicknames import NICKNAMES, STAND_INS
 from .vocabulary import is_known_word
 
 _STRONG = r"no+[,.!]*\s+wait|wait[,.!]*\s+no+|i\s+mean(?:t)?|or\s+rather|sorry|correction|make\s+that|nein|perd[oó]n"
-_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:(?:ah+|oh+|eh+|um+|hm+|erm?)[,.!]*\s+)?(?:{_STRONG}|(?:no+|nah|nope|actually|wait|(?:hold|hang)\s+on|scratch\s+that)(?:[,.!]*\s+(?:sorry|wait|(?:hold|hang)\s+on|i\s+mean(?:t)?))?)|"
+_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:(?:ah+|oh+|eh+|um+|hm+|erm?)[,.!]*\s+)?(?:{_STRONG}|(?:no+|nah|nope|actually|wait|(?:hold|hang)\s+on|scratch\s+that)(?:[,.!]*\s+(?:sorry|wait|(?:hold|hang)\s+on|i\s+mean(?:t)?|make\s+(?:it|that)))?)|"
                    rf"\s*(?:\.{{2,}}|…)\s*(?:n[ãa]o|nahi+n?|아니)|\s+(?:{_STRONG}))(?:\s*[—–])?[,.!:]*\s+(?P<said>\S.*)$", re.I)      # ('250 Hz, no sorry, 500')
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.

@@ -42,9 +42,10 @@ _LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+(?:it\s+|that\s+)?off
                          r"(?=[\s,.!]*$)", re.I)
 #: Half the last change taken back, said alone ('halfway back', 'split the difference').
 #: After a complaint ('too much, take back half', 'little too hot, back it off half'), or said as taking half of it back.
-_HALFWAY_BACK = re.compile(r"^(?:(?:(?:a\s+)?(?:little|lil|bit|tad)\s+|way\s+|far\s+)?(?:too\s+(?:much|hot|loud|far)|overdid\s+it)"
-                           r"\s*[,.;:!-]+\s*)?(?:(?:(?:go|come|bring\s+it|take\s+it|put\s+it|move\s+it)\s+)?half\s*-?\s*way\s+back|"
-                           r"(?:let'?s\s+)?split\s+the\s+difference|take\s+(?:back\s+)?half(?:\s+of\s+(?:it|that))?(?:\s+back)?|"
+_HALFWAY_BACK = re.compile(r"^(?:(?:(?:ok(?:ay)?|oh|hmm+|nah|yeah)[,!]?\s+)?(?:(?:that'?s|thats|it'?s|its)\s+)?(?:(?:a\s+)?(?:little|lil|bit|"
+                           r"tad)\s+|way\s+|far\s+)?(?:too?\s+(?:much|hot|loud|far)|overdid\s+it)\s*[,.;:!-]*\s+)?"
+                           r"(?:(?:(?:go|come|bring\s+it|take\s+it|put\s+it|move\s+it)\s+)?half\s*-?\s*way\s+back|"
+                           r"(?:let'?s\s+)?split\s+the\s+difference|take\s+(?:back\s+)?(?:the\s+)?half(?:\s+of\s+(?:it|that))?(?:\s+back)?|"
                            r"half\s+(?:of\s+)?(?:it\s+|that\s+)?back|(?:back|pull|dial)\s+(?:it\s+|that\s+)?(?:off|back)\s+(?:by\s+)?half|"
                            r"undo\s+half(?:\s+of\s+(?:it|that))?)(?:\s+please)?$", re.I)
 #: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).

@@ -8,7 +8,7 @@ import re
 #: The words that take back what was just said (a 'no' in the musician's own language too: nahin, nein, non, não, nee,
 #: nej, nie, yok, bukan, khong, hapana, bu dui, hindi; a Scot's 'och').
 TAKE_BACK = r"(?:no+|nope|nah|wrong|nahin|nahi|nein|non|não|nao|nee|nej|nie|yok|hayır|bukan|khong|thoi|hapana|bu\s+dui|bu|hindi|och|so?rr?y|oops|wait|actually|(?:please\s+)?forgive\s+me|pardon(?:\s+me)?|" \
-            r"(?:i'?m|i\s+am)\s+sorry|my\s+(?:bad|mistake|fault)|ah+|oh+|o+h|um+|hm+)"     # ('ah no, …', 'No, I'm sorry — …': the same second thought)
+            r"(?:i'?m|i\s+am)\s+sorry|my\s+(?:bad|mistake|fault)|correction|ah+|oh+|o+h|um+|hm+)"     # ('ah no, …', 'No, I'm sorry — …': the same second thought)
 #: The words that only open a line ('ok, …', 'and …', 'hmm, …').
 OPENERS = r"(?:ok(?:ay)?|alright|and|so|now|then|hmm+|um+|uh+|ah|oh|whoa|ugh)"
 

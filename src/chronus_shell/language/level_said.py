@@ -20,7 +20,7 @@ _COMPLAINT = re.compile(
     r"(?:by\s+)?(?P<minus>-|minus\s+)?(?P<n>\d+(?:\.\d+)?)\s*db(?:\s+(?P<way2>down|up|lower|higher|quieter|softer|louder))?[\s.!]*$", re.I)
 _DOWN = ("down", "lower", "quieter", "softer")
 #: '… and a bit more right, 30', '…, more to the left: 20': the side, then how far (a pan knob's percent).
-_SIDE_THEN_HOW_FAR = re.compile(r"\b(?:and\s+)?(?:pan(?:ned)?\s+)?(?:(?:a\s+(?:bit|little|touch)|slightly)\s+)?(?:more\s+)?(?:(?:to|on)\s+the\s+)?"
+_SIDE_THEN_HOW_FAR = re.compile(r"\b(?:and\s+)?(?:pan(?:ned)?\s+)?(?:(?:a\s+)?(?:(?:bit|little|touch|tad)\s+)+|slightly\s+)?(?:more\s+)?(?:(?:to|on)\s+the\s+)?"
                                 r"(?P<side>left|right)\s*[,:]\s*(?P<n>\d{1,3})\s*%?[\s.!]*$", re.I)
 #: '; kick and snare stay as they are', ', leave the kick alone': the parts not to change.
 _STAY = re.compile(r"\s*[;,.—–]\s*(?:(?:but|and)\s+)?(?:(?:leave|keep)\s+(?P<left>.+?)\s+(?:alone|as\s+(?:it\s+is|they\s+are)|untouched|where\s+"

@@ -63,7 +63,7 @@ _TIME_SLANG = frozenset({"takt", "takts", "takte", "takten", "den", "inna", "di"
 #: A fade of everything ('fade out', 'fade it all out over 8 bars'): the one a stop beside it waits for.
 _WHOLE = r"(?:it|everything|it\s+all|all|the\s+(?:song|track|tune|music|mix|band|whole\s+thing))"
 _ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?(?:\s+(?:slowly|gently))?(?:\s+(?:over|across|in|within|"
-             r"during)\s+(?:the\s+next\s+)?\S+\s+(?:bars?|beats?))?)(?:\s+at\s+the\s+(?:end|close))?")
+             r"during)\s+(?:the\s+next\s+)?\S+\s+(?:bars?|beats?|measures?|minutes?|mins?|seconds?|secs?))?)(?:\s+at\s+the\s+(?:end|close))?")
 _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:everything|everyone|everybody|all|the\s+(?:band|song|track|tune|music|mix|whole\s+thing))\s+fades?\s+out\b",
      "fade everything out"),                                   # 'everything fade out over 8 bars and stop': the subject first
@@ -77,7 +77,7 @@ _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"(?=\s*,?\s+(?:and\s+)?(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$)", r"\1 over \2 \3"),   # (a whole fade: its stop)
     (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"
      r"\s*(?:[,;:.]|\s[—–-])\s*" + _ALL_FADE + r"[.!]*$", r"\g<fade> then stop"),
-    (r"^" + _ALL_FADE + r"\s*,?\s+and\s+(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),
+    (r"^" + _ALL_FADE + r"\s*,?\s+and\s+(?:then\s+)?(?:stops?|ends?)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),
     # 'swell the hum from silent over 2 bars', 'swell the strings up from nothing': a fade in
     (r"^(?P<lead>(?:and\s+|now\s+|then\s+|slowly\s+)*)swell\s+(?P<what>(?!in\b|up\b).+?)\s+(?:in\s+|up\s+)?from\s+"
      r"(?:silent|silence|nothing|zero|0)\b", r"\g<lead>fade \g<what> in"),

@@ -134,8 +134,8 @@ def _leading_choice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None
     """A choice word before a setting sets that choice too, on the module of the voice that
     has it; the value goes to that module ('highpass the pad at 300 hz': the pad's filter)."""
     first = CHOICE_SYNONYMS.get(ref.items[0].text.lower(), ref.items[0].text.lower())
-    if value.kind == "word" or not any(first in p.choices for m in ctx.model.modules.values()
-                                       for p in ctx.model.spec_of_type(m)):
+    if value.kind == "word" or first != "lowpass" and not any(first in p.choices for m in ctx.model.modules.values()
+                                                              for p in ctx.model.spec_of_type(m)):
         return None
     rest = it.Words(ref.items[1:]) if len(ref.items) > 1 else ref
     if len(ref.items) > 1 and _named_by_mode(ctx, first, rest):
@@ -151,6 +151,10 @@ def _leading_choice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None
             return None
     voice = [named] + ctx.model.voice_of(named)
     owner = next((m for m in voice if any(first in p.choices for p in ctx.model.spec(m).params)), None)
+    kin = next((m for m in voice if "filter" in ctx.model.modules[m].split("_")), None) if first == "lowpass" else None
+    if owner is None and kin is not None:             # 'lowpass the saw at 2k' through a 303's filter (a lowpass): its cutoff
+        spec = primary_param(ctx.model.spec(kin), value)
+        return [message(f"/mod/{kin}/{spec.name}", absolute(ctx, spec, value))]
     if owner is None:
         return None
     param = next(p for p in ctx.model.spec(owner).params if first in p.choices)

@@ -19,6 +19,7 @@ SLANG = {
     "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
     "vco": "osc", "vcos": "oscs", "vcf": "filter", "volt": "octave", "volts": "octaves",   # modular: 1 V per octave
     "hot": "loud",                                                                       # a level running hot
+    "lp": "lowpass", "lpf": "lowpass", "hpf": "highpass",                                # an engineer's filter letters
     "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
     "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
     "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did
