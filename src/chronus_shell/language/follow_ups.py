@@ -37,7 +37,7 @@ _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much
 _TOO_MUCH_BACK = re.compile(r"^(?:way\s+|far\s+)?(too\s+much)\s*[,.;:!-]*\s*(?:(?:go|put\s+it|take\s+it|bring\s+it)\s+)?"
                             r"(?:back(?!\s+off)|return)(?:\s+(?:it|that|again))?$", re.I)
 #: 'too much, back off', 'too much - less', 'too much, half that': one 'less' said twice, read once (half way back).
-_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]+\s*(?:back\s+(?:it\s+|that\s+)?off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
+_LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]*\s+(?:back\s+(?:it\s+|that\s+)?off|less|pull\s+(?:it\s+)?back|tone\s+it\s+down|bring\s+it\s+down|"
                          r"half\s+that|half\s*way(?:\s+back)?|split\s+the\s+difference)"
                          r"(?=[\s,.!]*$)", re.I)
 #: Half the last change taken back, said alone ('halfway back', 'split the difference').

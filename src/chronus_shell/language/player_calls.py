@@ -123,6 +123,10 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
      "unmute everything"),
     # a preference said as the correction ('no, I prefer lydian'): the one preferred instead
     (r"^(?:no|nah|nope)\s*[,.!]*\s+i'?d?\s+(?:prefer|rather(?:\s+have)?)\s+(.+?)[\s.!]*$", r"\1 instead"),
+    # how long each chord lasts said with 'each one' ('play C Am F G, each one two beats'): that long each
+    (r"\beach\s+(?:one|chord)\s+((?:a|an|one|two|three|four|half\s+a|\d+)\s+(?:beats?|bars?|measures?))[\s.!]*$", r"\1 each"),
+    # a shuffle said with its amount ('shuffle 25% on the hats'): the swing
+    (r"^shuffle\s+(?=\d+(?:\.\d+)?\s*(?:%|percent)?(?:\s|$))", "swing "),
     # a remark after a value ('feedback to 0.8, just under runaway'), a caveat after a change ('more resonance but don't
     # let it self-oscillate'): the value, the change
     (r"(?<=\d)\s*,\s*just\s+(?:under|below|short\s+of|shy\s+of)\s+(?!.*\bbar\s*\d)[a-z][\w\s-]*[.!]*$", ""),
