@@ -38,7 +38,8 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
     assert not speaking_the_grammar(results)
 
 
-#: Later rounds' development sets (sessions 14–33; raised in sessions 23–25 and 29–31): the score reached, minus a little — a ratchet.
+#: Later rounds' development sets (sessions 14–33 and 49's two English rounds; raised in sessions 23–25 and 29–31): the
+#: score reached, minus a little — a ratchet.
 #: (s18's wrongs 1.8: since session 24 a chromatic walk steps in quarter notes, as a blind trial's jazz pianist heard it;
 #: two gospel cases wrote the walk a note a sixteenth.)
 LATER_ROUNDS = {"corpus_s14": (85.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s16": (84.5, 0.7),
@@ -48,7 +49,8 @@ LATER_ROUNDS = {"corpus_s14": (85.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s1
                 "corpus_s26": (68.0, 1.2), "corpus_s27": (73.5, 0.6), "corpus_s28": (77.0, 0.6),
                 "corpus_s29": (75.5, 0.6), "corpus_s30": (68.0, 1.2), "corpus_s31": (64.0, 1.5),
                 "corpus_s32": (63.0, 1.5), "corpus_s33": (66.0, 2.0), "corpus_s34": (70.5, 1.2),
-                "corpus_s35": (89.0, 1.2), "corpus_s36": (86.0, 1.0), "corpus_s37": (57.0, 3.0)}
+                "corpus_s35": (89.0, 1.2), "corpus_s36": (86.0, 1.0), "corpus_s37": (57.0, 3.0),
+                "corpus_s49": (94.5, 1.1), "corpus_s50": (89.5, 2.2)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))

@@ -257,3 +257,37 @@ def test_a_filter_opened_slowly_and_a_delay_at_tempo():
 
 def test_a_preference_said_as_the_correction():
     assert last(*BASS, "/seq/key d dorian", "no, I prefer lydian") == ["/seq/key d lydian"]
+
+
+# -- the second review's finds -----------------------------------------------------------------------------------------
+def test_as_dark_as_it_goes_is_all_the_way_down():
+    acid = ("/patch/create saw1 saw", "/patch/create acid_filter1 acid_filter", "/patch/connect saw1 acid_filter1",
+            "/patch/connect acid_filter1 master")
+    assert last(*acid, "the filter as dark as it goes") == ["/mod/acid_filter1/cutoff 20.0"]
+    assert last(*acid, "lowpass the saw at 800") == ["/mod/acid_filter1/cutoff 800.0"]
+    with pytest.raises(LanguageError):
+        last(*acid, "lowpass the saw 50%")            # (a percent is no cutoff: never the 303's resonance)
+
+
+@pytest.mark.parametrize("phrase", ["tempo up so it's 140", "cutoff down so its 500"])
+def test_a_so_clause_with_a_value_is_never_left_out(phrase):
+    with pytest.raises(LanguageError):
+        last(*BASS, phrase)
+
+
+def test_an_effect_on_notes_is_no_note_track_and_only_on_a_bar_is_a_timed_solo():
+    with pytest.raises(LanguageError):
+        last(*PAD, "add a delay", "delay on g2 e2 c2")
+    assert last(*DRUMS, "only kick on bar 4")[0].startswith("/at 3 bar /seq/mute ")
+
+
+def test_too_loud_takes_back_only_a_level_and_a_retarget_keeps_its_way():
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "tempo 140", "too loud, take back half")
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "tempo 90", "slow down to 70 over 8 bars", "slower, 90")
+    assert last(*DRUMS, "tempo 90", "slow down to 70 over 8 bars", "make it 300")[0] != "/seq/bpm 300.0 ramp 32"
+
+
+def test_a_side_then_how_far_alone_pans_the_part_in_focus():
+    assert last(*DRUMS, "hats louder", "a little bit to the left, 20") == ["/mod/hat1/pan -0.2"]

@@ -43,7 +43,7 @@ _LESS_AGAIN = re.compile(r"(?<=much)\s*[,;:-]*\s+(?:back\s+(?:it\s+|that\s+)?off
 #: Half the last change taken back, said alone ('halfway back', 'split the difference').
 #: After a complaint ('too much, take back half', 'little too hot, back it off half'), or said as taking half of it back.
 _HALFWAY_BACK = re.compile(r"^(?:(?:(?:ok(?:ay)?|oh|hmm+|nah|yeah)[,!]?\s+)?(?:(?:that'?s|thats|it'?s|its)\s+)?(?:(?:a\s+)?(?:little|lil|bit|"
-                           r"tad)\s+|way\s+|far\s+)?(?:too?\s+(?:much|hot|loud|far)|overdid\s+it)\s*[,.;:!-]*\s+)?"
+                           r"tad)\s+|way\s+|far\s+)?(?:too?\s+(?:much|(?P<loud>hot|loud)|far)|overdid\s+it)\s*[,.;:!-]*\s+)?"
                            r"(?:(?:(?:go|come|bring\s+it|take\s+it|put\s+it|move\s+it)\s+)?half\s*-?\s*way\s+back|"
                            r"(?:let'?s\s+)?split\s+the\s+difference|take\s+(?:back\s+)?(?:the\s+)?half(?:\s+of\s+(?:it|that))?(?:\s+back)?|"
                            r"half\s+(?:of\s+)?(?:it\s+|that\s+)?back|(?:back|pull|dial)\s+(?:it\s+|that\s+)?(?:off|back)\s+(?:by\s+)?half|"
@@ -95,8 +95,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
                                 f"(it is {model.bpm:g} bpm)", 0)
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
-    if _HALFWAY_BACK.match(text.strip(" .!")):
-        return _halfway_said(last, model)
+    if (halfway := _HALFWAY_BACK.match(text.strip(" .!"))) and not (halfway["loud"] and (model.last_param or ("", ""))[1] != "gain"):
+        return _halfway_said(last, model)             # ('too loud, take back half' after a tempo: not a level's)
     turned = reversal(text, model, last)          # 'back down' after up an octave, 'unreverse'
     if turned:
         return turned

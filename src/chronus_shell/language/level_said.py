@@ -54,9 +54,12 @@ def _complaint_step(line: str) -> tuple[str, str] | None:
 def _side_how_far(line: str) -> tuple[str, str] | None:
     match = _SIDE_THEN_HOW_FAR.search(line.strip())
     before = line.strip()[:match.start()].rstrip(" ,") if match else ""
-    if match is None or int(match["n"]) > 100 or not before or re.search(r"\b(?:the|a|on|to|in|at|of)$", before, re.I) \
+    if match is None or int(match["n"]) > 100 or re.search(r"\b(?:the|a|on|to|in|at|of)$", before, re.I) \
             or re.search(r"\bpan(?:ned)?\b", before, re.I):
         return None                                   # (the side's own words cut off, or a pan said: not this)
+    if not before:                                    # ('a little bit to the left, 20' after 'hats louder': the part in focus)
+        return f"{match['side'].lower()}, {match['n']}: pan {match['n']}% {match['side'].lower()}", \
+            f"pan {match['n']}% {match['side'].lower()}"
     joined = " and" if match.group(0).lower().startswith("and") else \
         "" if re.fullmatch(r"(?:the\s+|my\s+)?[\w-]+", before, re.I) else ","   # ('hats a bit more right, 30': hats pan …)
     said = f"pan {match['n']}% {match['side'].lower()}"

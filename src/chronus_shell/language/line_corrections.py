@@ -80,6 +80,12 @@ def glide_retargeted(line: str, last_text: str) -> tuple[str, str] | None:
     match = _RETARGET.match(line.strip())
     if match is None or not last_text or not _TEMPO_GLIDE.search(last_text):
         return None
+    targets = [m for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?", last_text) if not _TIME_AFTER.match(last_text, m.start())]
+    old, new_target = float(targets[0].group(0)) if len(targets) == 1 else 0.0, float(match["said"])
+    way = re.search(r"(too\s+)?(fast|quick|slow)", match.group(0), re.I)      # ('too slow, 76': faster)
+    if not old or not old / 1.5 <= new_target <= old * 1.5 or \
+            way and (new_target > old) != (way.group(2).lower() != "slow") ^ bool(way.group(1)):
+        return None                                   # (far from the glide's target, or the other way from it: no retarget)
     new = _value_replaced(last_text, match["said"])
     return (f"corrected: '{last_text}' → '{new}'", new) if new and new.strip() != last_text.strip() else None
 

@@ -68,7 +68,8 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
     name = _saved_as(ctx, when_off(said))
     if (_NO_NAME.fullmatch(name) or _NO_NAME.fullmatch(said)) and name not in ctx.model.sessions_saved:   # 'the tape'
         raise LanguageError(f"which session is '{name}'? say its name — 'sessions' lists them", intent.name.column)
-    if _SAMPLES_SAID.search(said) and name not in ctx.model.sessions_saved:    # 'load the footstep samples from my drive'
+    if _SAMPLES_SAID.search(said) and not re.search(r"\b(?:called|named|session)\b", ctx.line or "", re.I) and \
+            name not in ctx.model.sessions_saved:       # 'load the footstep samples from my drive'
         raise LanguageError(f"'{said}' sounds like sound files, not a saved session: a sample loads by its file "
                             f"('load footsteps.wav'), a session by its name ('sessions' lists them)", intent.name.column)
     return [message("/session/load", name, *now)]

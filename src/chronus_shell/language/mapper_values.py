@@ -151,7 +151,8 @@ def _leading_choice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None
             return None
     voice = [named] + ctx.model.voice_of(named)
     owner = next((m for m in voice if any(first in p.choices for p in ctx.model.spec(m).params)), None)
-    kin = next((m for m in voice if "filter" in ctx.model.modules[m].split("_")), None) if first == "lowpass" else None
+    kin = next((m for m in voice if "filter" in ctx.model.modules[m].split("_")), None) \
+        if first == "lowpass" and ((value.unit or "").lower() in ("hz", "khz", "k") or not value.unit and value.number >= 20) else None
     if owner is None and kin is not None:             # 'lowpass the saw at 2k' through a 303's filter (a lowpass): its cutoff
         spec = primary_param(ctx.model.spec(kin), value)
         return [message(f"/mod/{kin}/{spec.name}", absolute(ctx, spec, value))]

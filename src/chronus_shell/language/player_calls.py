@@ -101,23 +101,25 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     # a German count of notes ('on the last 16tel', 'in Achteln'): sixteenths, eighths
     (r"\b(16|8|32)tel\b", r"\1th"), (r"\bsechzehntel(?:n)?\b", "sixteenth"), (r"\bachtel(?:n)?\b", "eighth"),
     # a reason after a change ('hats 80% chance so its less robotic'): the change
-    (r"\s*,?\s+so\s+(?:that\s+)?(?:it'?s|its|it|they'?re|they)\b[^,]*[.!]*$", ""),
+    (r"\s*,?\s+so\s+(?:that\s+)?(?:it'?s|its|it|they'?re|they)\b(?![^,]*(?:\d|\band\b|\bkey\b|\bmajor\b|\bminor\b|\bdb\b|%))[^,]*[.!]*$", ""),
     # how far a setting goes ('the room as big as it goes'): all the way
-    (r"\s+as\s+(?:big|high|loud|long|wide|much|far|bright|dark)\s+as\s+it\s+(?:goes|can\s+go|gets|can\s+get)[.!]*$", " all the way up"),
+    (r"\s+as\s+(?:big|high|loud|long|much|bright)\s+as\s+it\s+(?:goes|can\s+go|gets|can\s+get)[.!]*$", " all the way up"),
+    (r"\s+as\s+(?:small|low|quiet|short|dark)\s+as\s+it\s+(?:goes|can\s+go|gets|can\s+get)[.!]*$", " all the way down"),
     # a time said as the tempo's own ('delay time 1/16 at tempo'): the note value (it follows the tempo)
     (r"(?:(?<=/\d)|(?<=/\d\d))\s+(?:at|in|to|synced\s+to|locked\s+to)\s+(?:the\s+)?tempo\b", ""),
     # the end said at a bar ('we end at bar 8, full stop'): the stop there
     (r"^(?:we|let'?s|the\s+(?:song|tune|piece|track))\s+(?:end|ends|stop|stops|finish|finishes)\s+(?:at|on)\s+bar\s+(\d+)"
      r"(?:\s*,?\s*(?:full|dead|hard)\s+stop)?[\s.!]*$", r"stop at bar \1"),
     # a part named first, then 'only' ('only kick on the first beat'): that part there
-    (r"^only\s+(?:the\s+)?((?:kick|snare|hats?|hi-?hats?|clap|ride|bass)\s+on\s+)", r"\1"),
+    (r"^only\s+(?:the\s+)?((?:kick|snare|hats?|hi-?hats?|clap|ride|bass)\s+on\s+)(?!bar\s*\d)", r"\1"),
     (r"\bon\s+all\s+the\s+beats\b", "on every beat"),
     # a session found by what it is called ('open the one from last week its called cool_beat'): loaded by that name
     (r"^(?:open|load)\b.*?\b(?:it'?s|its)\s+called\s+([\w-]+)[\s.!]*$", r"load \1"),
     # two parts set 'both' ('bass and guitar both -2'): each
     (r"(?<=\w)\s+both\s+(?=[-+]?\d)", " "),
     # a note list said with 'on' ('bass on g2 e2 c2 d2, two beats each'): the part's notes
-    (r"^((?:the\s+)?[a-z][\w-]*)\s+on\s+(?=(?:[a-g][#b]?\d\s*,?\s+){1,}[a-g][#b]?\d\b)", r"\1 notes "),
+    (r"^((?:the\s+)?(?!(?:delay|reverb|filter|lfo|distortion|echo|adsr|envelope|acid_filter\w*|master)\b)[a-z][\w-]*)\s+on\s+"
+     r"(?=(?:[a-g][#b]?\d\s*,?\s+){2,}[a-g][#b]?\d\b)", r"\1 notes "),
     # everyone back in ('full band back in', 'everybody in'): every part un-muted
     (r"^(?:and\s+)?(?:everything|everyone|everybody|all|(?:the\s+)?(?:full|whole)\s+band)\s+(?:back\s+)?in(?:\s+now)?[\s.!]*$",
      "unmute everything"),
