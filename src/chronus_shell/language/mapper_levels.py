@@ -5,6 +5,8 @@ remembers; an on/off param named instead ('turn off the limiter') is switched, n
 """
 from __future__ import annotations
 
+import re
+
 from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
@@ -192,13 +194,18 @@ def open_close(ctx, intent: it.OpenClose) -> list[Message]:
 HANDLERS = {it.Mute: mute, it.OpenClose: open_close}
 
 
-def more_of_it(ctx, kind: str, voice: list[str] | None = None) -> list[Message] | None:
+def more_of_it(ctx, spec, voice: list[str] | None = None) -> list[Message] | None:
     """'add some reverb to the chords' where the chords' voice (else the one in focus) goes through a reverb already:
-    more of it (its mix up a step, said back), never a second one after the first ('add another reverb' is one)."""
+    more of it (its mix up a step, said back) — when an amount is said ('some', 'a bit of'), never 'another reverb'."""
+    if spec.role != "processor" or not _SOME_SAID.search(ctx.line):
+        return None
     voice = voice if voice is not None else ctx.resolve.focused_voice() or []
-    present = next((m for m in voice if ctx.model.modules.get(m) == kind), None)
-    spec = ctx.model.spec(present) if present is not None else None
-    if spec is None or not spec.has_param("mix"):
+    present = next((m for m in voice if ctx.model.modules.get(m) == spec.type), None)
+    if present is None or not spec.has_param("mix"):
         return None
     ctx.understood.append(f"{present} is on {voice[0]} already: more of it")
     return [change_message(ctx, present, spec.param("mix"), 1, None, None, 0)]
+
+
+#: An amount of an effect asked for ('add some reverb to the chords'): more of the one the part goes through, if any.
+_SOME_SAID = re.compile(r"\b(?:some|more|bit|little|touch|tad|dash|splash|hint)\b(?!\s+(?:other|another|second|new)\b)", re.I)

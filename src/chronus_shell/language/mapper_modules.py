@@ -5,7 +5,6 @@ presets such as 'highpass filter') and the edges that put a module into a voice.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..engine.params import format_number, ModuleSpec, ParamSpec
@@ -32,8 +31,6 @@ from .vocabulary import closest_words
 
 #: Words asking for one more of a kind ('add a second 303': a new bass voice, not a filter in series).
 _ANOTHER = ("another", "second", "2nd", "third", "3rd", "new", "extra", "other")
-#: An amount of an effect asked for ('add some reverb to the chords'): more of the one the part goes through, if any.
-_SOME_SAID = re.compile(r"\b(?:some|more|bit|little|touch|tad|dash|splash|hint)\b(?!\s+(?:other|another|second|new)\b)", re.I)
 
 
 def add_module(ctx, intent: it.AddModule) -> list[Message]:
@@ -49,9 +46,7 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
     if another and len(intent.type_name.items) > 1:    # "add another 303": a 303
         intent = replace(intent, type_name=it.Words(tuple(w for w in intent.type_name.items if w.text not in _ANOTHER)))
     spec, presets = module_type(ctx, intent.type_name, intent.value)
-    more = None if another or not _SOME_SAID.search(ctx.line) or intent.value is not None or intent.name or \
-        spec.role != "processor" else more_of_it(ctx, spec.type)
-    if more is not None:
+    if not another and intent.value is None and not intent.name and (more := more_of_it(ctx, spec)) is not None:
         return more                                   # ('add some reverb to the chords', through one already)
     value = intent.value
     if value is not None and value.kind == "number" and value.unit is None and type_named((value.text,)) \
@@ -138,10 +133,8 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if spec.role == "processor" and (intent.target.texts in EVERYTHING or intent.target.texts in _MASTER_BUS):
         return _on_the_master(ctx, spec, presets, intent)
     target = ctx.resolve.module(intent.target)
-    more = None if intent.value is not None or presets or spec.role != "processor" or intent.before or intent.right_after or \
-        any(t in _ANOTHER for t in intent.type_name.texts) or not _SOME_SAID.search(ctx.line) else \
-        more_of_it(ctx, spec.type, ctx.model.voice_of(target))
-    if more is not None:
+    if intent.value is None and not presets and not intent.before and not intent.right_after and not any(
+            t in _ANOTHER for t in intent.type_name.texts) and (more := more_of_it(ctx, spec, ctx.model.voice_of(target))):
         return more                                   # ('add some reverb to the chords', through one already)
     if spec.role == "source" and ctx.model.spec(target).role == "processor" and intent.move \
             and len(ctx.model.of_type(spec.type)) == 1:            # "throw the sine into the echo": that sine
