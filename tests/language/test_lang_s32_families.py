@@ -33,11 +33,16 @@ def test_switch_it_to_a_chord_is_the_saw_holding_it():
         ["/gate/saw1 1 130.812783 164.813778 195.997718"]
 
 
-@pytest.mark.parametrize("lines", [PAD + ("change to B flat",), PAD + ("then B flat",),     # nothing held: no chord
+@pytest.mark.parametrize("lines", [PAD + ("change to B flat",),                             # nothing held: no chord
                                    HELD + ("add a sine", "switch it to C")])                   # 'it' is the new sine
 def test_a_chord_said_short_with_no_chord_held_by_what_is_meant_is_refused(lines):
     with pytest.raises(LanguageError):
         last(*lines)
+
+
+def test_then_b_flat_is_then_bb():
+    """(Session 49: 'B flat' is 'Bb' wherever a capital letter says it; 'then Bb' holds the chord, as a letter alone does.)"""
+    assert last(*PAD, "then B flat") == last(*PAD, "then Bb") == B_FLAT
 
 
 @pytest.mark.parametrize("phrase, expected", [

@@ -291,3 +291,29 @@ def test_too_loud_takes_back_only_a_level_and_a_retarget_keeps_its_way():
 
 def test_a_side_then_how_far_alone_pans_the_part_in_focus():
     assert last(*DRUMS, "hats louder", "a little bit to the left, 20") == ["/mod/hat1/pan -0.2"]
+
+
+# -- round s51's development set ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lines, messages", [
+    (("Could we have it at 84 beats per minute, please?",), ["/seq/bpm 84.0"]),
+    (("I'd like to save this as sunday_voluntary, if I may.",), ["/session/save sunday_voluntary"]),
+    (("ok hit play",), ["/seq/start"]), (("sometimes drop the hats",), ["/seq/chance hats 0.5"]),
+    (("tempo 90", "No, 94 would be better."), ["/seq/bpm 94.0"]),
+    (("fadeOut over 8 bars then stop",), ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"])])
+def test_round_s51s_phrasings(lines, messages):
+    assert last(*DRUMS, *lines) == messages
+
+
+def test_everyone_said_first_is_everything_and_a_pitch_a_bit_is_a_detune():
+    """'everyone up a tone for the singer' moved the part in focus alone; 'pitch the keys down a bit' an octave."""
+    band = (*BASS, "/patch/create triangle1 triangle", "/patch/connect triangle1 master",
+            "/seq/add keys triangle1 x...............", "/seq/notes keys g3+b3+d4 . . . . . . . . . . . . . . .", "the triangle is the keys")
+    assert last(*band, "everyone up a tone for the singer")[:2] == \
+        ["/seq/notes bass a1 . . . . . . . e2 . . . . . . .", "/seq/notes keys a3+c#4+e4 . . . . . . . . . . . . . . ."]
+    assert last(*band, "pitch the keys down a bit") == ["/mod/triangle1/detune -10.0"]
+
+
+def test_a_chord_swapped_to_and_a_note_said_flat():
+    held = (*PAD, "hold Dm7 on the rhodes")
+    assert last(*held, "swap to Em7") == ["/gate/triangle1 1 164.813778 195.997718 246.941651 293.664768"]
+    assert last(*held, "now B flat") == ["/gate/triangle1 1 233.081881 293.664768 349.228231"]

@@ -18,7 +18,7 @@ INSTEAD = re.compile(r"^(?P<said>\S.*?)\s+instead(?:[\s,.!]+(?:sorry|please|my\s
 _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
 #: After the value meant: what it was ('…, not 40'), an apology ('I misspoke', 'forgive me').
 _NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?:i\s+misspoke|forgive\s+me|my\s+mistake|my\s+bad|"
-                              r"sorry|i\s+meant?|is\s+what\s+i\s+meant?|instead)[\s.!]*)*$", re.I)
+                              r"sorry|i\s+meant?|is\s+what\s+i\s+meant?|instead|(?:would\s+be|is|works|sounds)\s+better|please)[\s.!]*)*$", re.I)
 #: A whole command said after a plain 'no' only when it goes back to a value ('no, back to 92 right away': the glide's
 #: place); 'no no swing', 'no, just 20 cents' say no command of their own.
 _BACK = re.compile(r"(?:(?:go|come|straight|right|just)\s+)?back\s+(?:to\s+)?-?\d", re.I)

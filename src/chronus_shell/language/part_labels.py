@@ -102,7 +102,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
     if passing is not None and passing.group("bare") and (not _bare_name(passing.group("name").lower(), model) or
-                                                          passing.group("what").lower() not in _OSCILLATORS):
+                                                          not _OSCILLATOR.fullmatch(passing.group("what"))):
         passing = None                                # 'sine is flat', 'the kick is boomy': how it is, no name
     said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
     if passing is not None and _name_first(*said, model):
@@ -168,7 +168,7 @@ def _bare_name(name: str, model: PatchModel) -> bool:
 
 
 #: The oscillators a name is given bare ('sine is ping', 'triangle is vco': a patcher's shorthand; never 'kick is dope').
-_OSCILLATORS = frozenset({"sine", "saw", "square", "triangle", "noise", "pulse", "tri", "sqr"})
+_OSCILLATOR = re.compile(r"(?:sine|saw|square|triangle|noise|pulse|tri|sqr)\d*", re.I)
 #: A part's role said as its name ('sine is ping', 'triangle is vco'), though the language knows the word.
 _ROLE_NAMES = frozenset({"ping", "vco", "osc", "lead", "pad", "drone", "sub", "pluck", "stab", "blip", "beep", "keys", "bass"})
 #: How words of a sound's character end ('boomy', 'tinnish', 'overdriven', 'atonal', 'inaudible', 'hollow'): no name bare.

@@ -129,6 +129,29 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     (r"\beach\s+(?:one|chord)\s+((?:a|an|one|two|three|four|half\s+a|\d+)\s+(?:beats?|bars?|measures?))[\s.!]*$", r"\1 each"),
     # a shuffle said with its amount ('shuffle 25% on the hats'): the swing
     (r"^shuffle\s+(?=\d+(?:\.\d+)?\s*(?:%|percent)?(?:\s|$))", "swing "),
+    # everyone said first ('everyone up a tone for the singer'): everything (it moved the part in focus alone)
+    (r"^(?:(?:ok|okay|now|and)\s*,?\s+)?(?:everyone|everybody)\b(?!\s*[,!.:]|\s*$)", "everything"),
+    # a voice's pitch moved 'a bit' ('pitch the keys down a bit'): detuned a little, never an octave (a drum's, its tone)
+    (r"^(?:pitch|tune)\s+((?:the\s+|my\s+)?(?!(?:kick|snare|hats?|hi-?hats?|clap|toms?|ride|perc\w*|drums?|kit)\b)[a-z][\w-]*)\s+"
+     r"(down|up)\s+(?:a\s+)?(?:(?:little\s+)?bit|touch|hair|little|tad|smidge|notch)[\s.!]*$", r"detune \1 \2 a bit"),
+    # an organist's courtesies ('Could we have it at 84 beats per minute, please?', '…, if I may', 'Let us try …')
+    (r"\bbeats\s+per\s+minute\b", "bpm"), (r"^could\s+we\s+have\s+(?:it|the\s+tempo)\s+at\s+(?=\d{2,3}\s*bpm\b)", "tempo "),
+    (r"\s*,?\s*if\s+(?:i|we)\s+may[.!?]*$", ""), (r"^let\s+us\b", "let's"),
+    # a part rested for some bars ('Please rest the flute for 2 bars'): out for those bars
+    (r"^(?:please\s+)?rest\s+((?:the\s+|my\s+)?[a-z][\w-]*)\s+for\s+(\d+|one|two|four|eight)\s+bars?[\s.!]*$", r"\1 out for \2 bars"),
+    # play pressed ('ok hit play', 'press stop'): the transport
+    (r"^(?:(?:ok|okay|now|and)\s*,?\s+)?(?:hit|press|push)\s+(play|stop)[\s.!]*$", lambda m: "start" if m[1].lower() == "play" else "stop"),
+    # a chord swapped to ('swap to Em7', 'switch to Fmaj7'): the next chord held (a capital root: never a word)
+    (r"^(?:swap|switch|change|move)\s+to\s+(?=(?-i:[A-G])[#b]?(?:m|maj|min|dim|aug|sus|add|\d)[\w#]*\s*[.!]*$)", "now "),
+    # a live-coder's camel case ('fadeIn the pad over 4 bars', 'fadeOut over 8 bars then stop'): the fade
+    (r"\bfade(in|out)\b", r"fade \1"),
+    # a part dropped now and then ('sometimes drop the hats'): its hits by chance
+    (r"^sometimes\s+(?:drop|mute|skip|lose)\s+(?:the\s+)?([a-z][\w-]*)[\s.!]*$", r"\1 sometimes"),
+    # a note said with 'flat' or 'sharp' ('now B flat'): its letter (a capital: 'a flat sound' is no A flat)
+    (r"(?-i:\b([A-G]))\s+flat\b(?:\s+(\d)\b)?", lambda m: f"{m[1]}b{m[2] or ''}"),
+    (r"(?-i:\b([A-G]))\s+sharp\b(?:\s+(\d)\b)?", lambda m: f"{m[1]}#{m[2] or ''}"),
+    # a choir's cut-off ('cut off together'): the music stopped
+    (r"^(?:and\s+)?cut\s+off(?:\s+(?:together|everyone|all\s+together|now))?[\s.!]*$", "stop"),
     # a remark after a value ('feedback to 0.8, just under runaway'), a caveat after a change ('more resonance but don't
     # let it self-oscillate'): the value, the change
     (r"(?<=\d)\s*,\s*just\s+(?:under|below|short\s+of|shy\s+of)\s+(?!.*\bbar\s*\d)[a-z][\w\s-]*[.!]*$", ""),
