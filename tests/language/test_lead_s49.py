@@ -317,3 +317,15 @@ def test_a_chord_swapped_to_and_a_note_said_flat():
     held = (*PAD, "hold Dm7 on the rhodes")
     assert last(*held, "swap to Em7") == ["/gate/triangle1 1 164.813778 195.997718 246.941651 293.664768"]
     assert last(*held, "now B flat") == ["/gate/triangle1 1 233.081881 293.664768 349.228231"]
+
+
+# -- the third review's finds ------------------------------------------------------------------------------------------
+def test_tuning_an_effect_or_everything_a_bit_is_no_detune_of_a_voice():
+    assert not any("detune" in m for m in last(*PAD, "tune the filter up a bit"))
+    with pytest.raises(LanguageError):
+        last(*PAD, "pitch everything down a bit")
+
+
+def test_a_note_with_its_octave_is_no_chord_swapped_to_and_cut_off_alone_is_no_stop():
+    assert not any(m.startswith("/gate/") for m in last(*BASS, "change to E2"))
+    assert "/seq/stop" not in " ".join(last(*PAD, "cut off 800"))

@@ -132,7 +132,9 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     # everyone said first ('everyone up a tone for the singer'): everything (it moved the part in focus alone)
     (r"^(?:(?:ok|okay|now|and)\s*,?\s+)?(?:everyone|everybody)\b(?!\s*[,!.:]|\s*$)", "everything"),
     # a voice's pitch moved 'a bit' ('pitch the keys down a bit'): detuned a little, never an octave (a drum's, its tone)
-    (r"^(?:pitch|tune)\s+((?:the\s+|my\s+)?(?!(?:kick|snare|hats?|hi-?hats?|clap|toms?|ride|perc\w*|drums?|kit)\b)[a-z][\w-]*)\s+"
+    (r"^(?:pitch|tune)\s+((?:the\s+|my\s+)?(?!(?:kick|bd|snare|sd|hats?|hi-?hats?|hh|claps?|cymbals?|cowbell|shaker|toms?|ride|perc\w*|"
+     r"drums?|kit|beat|filter|acid\w*|cutoff|reverb|delay|echo|lfo|wobble|distortion|drive|adsr|envelope|master|mix|it|this|that|"
+     r"everything|everyone|everybody|all)\b)[a-z][\w-]*)\s+"
      r"(down|up)\s+(?:a\s+)?(?:(?:little\s+)?bit|touch|hair|little|tad|smidge|notch)[\s.!]*$", r"detune \1 \2 a bit"),
     # an organist's courtesies ('Could we have it at 84 beats per minute, please?', '…, if I may', 'Let us try …')
     (r"\bbeats\s+per\s+minute\b", "bpm"), (r"^could\s+we\s+have\s+(?:it|the\s+tempo)\s+at\s+(?=\d{2,3}\s*bpm\b)", "tempo "),
@@ -142,7 +144,7 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     # play pressed ('ok hit play', 'press stop'): the transport
     (r"^(?:(?:ok|okay|now|and)\s*,?\s+)?(?:hit|press|push)\s+(play|stop)[\s.!]*$", lambda m: "start" if m[1].lower() == "play" else "stop"),
     # a chord swapped to ('swap to Em7', 'switch to Fmaj7'): the next chord held (a capital root: never a word)
-    (r"^(?:swap|switch|change|move)\s+to\s+(?=(?-i:[A-G])[#b]?(?:m|maj|min|dim|aug|sus|add|\d)[\w#]*\s*[.!]*$)", "now "),
+    (r"^(?:swap|switch|change|move)\s+to\s+(?=(?-i:[A-G])[#b]?(?:m|maj|min|dim|aug|sus|add|6|7|9|11|13)[\w#]*\s*[.!]*$)", "now "),
     # a live-coder's camel case ('fadeIn the pad over 4 bars', 'fadeOut over 8 bars then stop'): the fade
     (r"\bfade(in|out)\b", r"fade \1"),
     # a part dropped now and then ('sometimes drop the hats'): its hits by chance
@@ -151,7 +153,7 @@ _CALLS = [(re.compile(pattern, re.I), replacement) for pattern, replacement in (
     (r"(?-i:\b([A-G]))\s+flat\b(?:\s+(\d)\b)?", lambda m: f"{m[1]}b{m[2] or ''}"),
     (r"(?-i:\b([A-G]))\s+sharp\b(?:\s+(\d)\b)?", lambda m: f"{m[1]}#{m[2] or ''}"),
     # a choir's cut-off ('cut off together'): the music stopped
-    (r"^(?:and\s+)?cut\s+off(?:\s+(?:together|everyone|all\s+together|now))?[\s.!]*$", "stop"),
+    (r"^(?:and\s+)?cut\s+off\s+(?:together|everyone|everybody|all\s+together)[\s.!]*$", "stop"),
     # a remark after a value ('feedback to 0.8, just under runaway'), a caveat after a change ('more resonance but don't
     # let it self-oscillate'): the value, the change
     (r"(?<=\d)\s*,\s*just\s+(?:under|below|short\s+of|shy\s+of)\s+(?!.*\bbar\s*\d)[a-z][\w\s-]*[.!]*$", ""),
