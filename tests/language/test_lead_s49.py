@@ -329,3 +329,11 @@ def test_tuning_an_effect_or_everything_a_bit_is_no_detune_of_a_voice():
 def test_a_note_with_its_octave_is_no_chord_swapped_to_and_cut_off_alone_is_no_stop():
     assert not any(m.startswith("/gate/") for m in last(*BASS, "change to E2"))
     assert "/seq/stop" not in " ".join(last(*PAD, "cut off 800"))
+
+
+def test_a_flat_before_a_word_is_the_article_not_a_flat():
+    """'make it a flat sound' held an A-flat (a silent wrong since before session 49)."""
+    with pytest.raises(LanguageError):
+        last(*PAD, "make it a flat sound")
+    assert last(*PAD, "key of a flat") == ["/seq/key ab major"]
+    assert last(*PAD, "play a flat")[0].startswith("/gate/triangle1 1 207.65")

@@ -191,7 +191,11 @@ _END_STOP = re.compile(r"(?<=\w)[.!?]+$")
 _TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
 _TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
 _SPACES = re.compile(r"\s+")
-_FLAT_SHARP = re.compile(r"\b([a-g])[\s-]+(flat|sharp)\b")
+#: A note said with 'flat' or 'sharp' ('b flat', 'f-sharp'); 'a' only where a note goes on ('a flat major', 'a flat 4', 'a
+#: sharp', 'a flat, then c'), never the article before a word ('make it a flat sound', 'a sharp attack').
+_FLAT_SHARP = re.compile(r"\b(?:([b-g])|(a))[\s-]+(flat|sharp)\b(?(2)(?=\s*$|\s*[,.;!?]|\s+(?:major|minor|maj|min|m\b|chord|key|"
+                         r"note|scale|mode|dorian|lydian|mixolydian|phrygian|locrian|aeolian|ionian|dim|aug|sus|\d|and\b|on\b|in\b|"
+                         r"to\b|then\b|over\b|please\b|instead\b|for\b)))")
 #: German H is B ('h-minor', 'h minor'): only with its quality, never the letter alone.
 _GERMAN_H = re.compile(r"\bh(?=[\s-](?:minor|major|min|maj)\b)")
 #: 'a-minor', 'f#-dim': one chord symbol (not the article 'a' and a quality).
@@ -370,7 +374,7 @@ def cleaned(line: str) -> str:
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     if "flat" in text or "sharp" in text:
-        text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+        text = _FLAT_SHARP.sub(lambda m: (m.group(1) or m.group(2)) + ("b" if m.group(3) == "flat" else "#"), text)
     if "min" in text or "maj" in text:
         text = _GERMAN_H.sub("b", text)
     if "-" in text:
