@@ -53,15 +53,16 @@ SLANG = {
     "semiquaver": "sixteenth note", "semiquavers": "sixteenth notes", "demisemiquaver": "thirty-second note",
     "demisemiquavers": "thirty-second notes",
 }
+#: Who a line is said to, after it or after a name ('kick louder bruv', 'the saw is the bass bruv'): chatter, never a name.
+VOCATIVES = frozenset({"bruv", "blud", "bruh", "bredrin", "cuz", "homie", "innit", "fam", "mate", "dude", "bro", "man"})
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
-         "sorta", "bro", "mate", "dude", "man", "too", "also", "hmm", "cool",
+         "sorta", "too", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
-         "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit", "bare", "fam",
-         "bruv", "blud", "bruh", "bredrin", "cuz", "homie",
+         "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "bare",
          "very", "lmao", "lmfao", "rofl", "lol", "haha",
-         "exactly", "obviously", "honestly", "definitely", "seriously", "precisely", "literally", "clearly", "throughout"}                                    # an intensifier: 'very slow' is slower, never 'verb slow'
+         "exactly", "obviously", "honestly", "definitely", "seriously", "precisely", "literally", "clearly", "throughout"} | VOCATIVES   # an intensifier: 'very slow' is slower, never 'verb slow'
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
@@ -87,4 +88,4 @@ GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "osc
           "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
 
 
-__all__ = ["SLANG", "NOISE", "NOT_TYPOS", "RHYTHM_WORDS", "GROUPS"]
+__all__ = ["SLANG", "NOISE", "VOCATIVES", "NOT_TYPOS", "RHYTHM_WORDS", "GROUPS"]

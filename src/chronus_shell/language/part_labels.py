@@ -11,6 +11,7 @@ from ..engine.catalogue import CATALOGUE
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Word, Words
+from .musician_words import VOCATIVES
 from .patch_model import PatchModel
 from .resolve import BASS
 from .units import is_note
@@ -182,8 +183,8 @@ _STATES = frozenset({"gone", "missing", "dead", "broken", "fine", "good", "great
                      "ugly", "terrible", "awful", "boring", "loud", "mud", "mush", "trash", "garbage", "rubbish", "crap",
                      "mono", "stereo", "static", "first", "last", "next", "below", "above", "warm", "thick", "mellow", "worse"})
 #: A vocative after a name ('the saw is the bass bruv'): no part of it.
-_VOCATIVE_AT_END = re.compile(r"(?:\s+(?:bruv|blud|bruh|bredrin|cuz|homie|innit|fam|mate|dude|bro))+$|^(?:bruv|blud|bruh|bredrin|cuz|"
-                              r"homie|innit|fam|mate|dude|bro|yeah|man)$")
+_VOCATIVE_AT_END = re.compile(rf"(?:\s+(?:{'|'.join(sorted(VOCATIVES - {'man'}))}))+$|"   # ('the bass man': a name)
+                              rf"^(?:{'|'.join(sorted(VOCATIVES))}|yeah)$")
 
 
 def _no_name_said(name: str) -> bool:
